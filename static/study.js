@@ -1,0 +1,40 @@
+// Study keys: Space or Enter reveals the answer; 0-5 grade it. Without JS the links and buttons work.
+(function () {
+  var back = document.getElementById("back");
+  var show = document.getElementById("show-answer");
+  var form = document.getElementById("grade-form");
+  var elapsed = document.getElementById("answer_ms");
+  if (!back || !form) return;
+  var shownAt = performance.now();
+  var sent = false;
+
+  function reveal() {
+    back.hidden = false;
+    form.hidden = false;
+    if (show) show.hidden = true;
+    // No grade button takes focus: a second Space must not grade the card by accident.
+  }
+  function revealed() { return !form.hidden; }
+
+  if (show) show.addEventListener("click", function (event) { event.preventDefault(); reveal(); });
+
+  form.addEventListener("submit", function (event) {
+    if (sent) { event.preventDefault(); return; }  // one answer per card, however fast the clicks
+    sent = true;
+    if (elapsed) elapsed.value = String(Math.round(performance.now() - shownAt));
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    var tag = (event.target && event.target.tagName) || "";
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return;
+    if (!revealed() && (event.key === " " || event.key === "Enter")) {
+      event.preventDefault();
+      reveal();
+    } else if (revealed() && /^[0-5]$/.test(event.key)) {
+      event.preventDefault();
+      var button = form.querySelector('button[value="' + event.key + '"]');
+      if (button && !sent) form.requestSubmit(button);
+    }
+  });
+})();

@@ -1,0 +1,80 @@
+"""studyapp: learn the acupoints with spaced repetition (SM-2)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from studyapp.config import PROJECT_ROOT, load_config
+from studyapp.extensions import csrf, db, login_manager, migrate
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    instance_path = Path(app.instance_path)
+    instance_path.mkdir(parents=True, exist_ok=True)
+    overrides = dict(test_config or {})
+    app.config.from_mapping(load_config(instance_path, os.environ, overrides))
+    # The clock is configuration so tests can move through study days; logic receives `now`.
+    app.config["CLOCK"] = system_clock
+    app.config.from_mapping(overrides)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to study."
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            _configure_sqlite(db.engine)
+
+    from studyapp import cli, errors, models  # noqa: F401  (models register their tables)
+    from studyapp.api.views import bp as api_bp
+    from studyapp.auth.views import bp as auth_bp
+    from studyapp.decks_view.views import bp as decks_bp
+    from studyapp.study.views import bp as study_bp
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(decks_bp)
+    app.register_blueprint(study_bp)
+    app.register_blueprint(api_bp)
+    csrf.exempt(api_bp)  # read-only JSON, no cookies needed
+    errors.register(app)
+    cli.register(app)
+    return app
+
+
+def now() -> datetime:
+    """The current time from the app's clock (for views; logic gets `now` passed in)."""
+    from flask import current_app
+
+    clock: Callable[[], datetime] = current_app.config["CLOCK"]
+    return clock()
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, IntegerField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Regexp, ValidationError
+
+from studyapp.studyday import is_valid_timezone
+
+USERNAME_RULE = Regexp(r"^[A-Za-z0-9_.-]+$", message="Use letters, digits, '.', '_' or '-' only.")
+
+
+def _known_timezone(_form: FlaskForm, field: StringField) -> None:
+    if field.data and not is_valid_timezone(field.data):
+        raise ValidationError(f"Unknown time zone {field.data!r}.")
+
+
+class RegisterForm(FlaskForm):
+    username = StringField("Username", validators=[DataRequired(), Length(3, 40), USERNAME_RULE])
+    password = PasswordField("Password", validators=[DataRequired(), Length(8, 200)])
+    confirm = PasswordField(
+        "Repeat password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")])
+    # Filled in by the browser (Intl API); UTC when missing.
+    timezone = HiddenField("Time zone", validators=[_known_timezone])
+
+
+class LoginForm(FlaskForm):
+    username = StringField("Username", validators=[DataRequired(), Length(max=40)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
+
+
+class SettingsForm(FlaskForm):
+    timezone = SelectField("Time zone", validators=[DataRequired(), _known_timezone],
+                           validate_choice=False)
+    new_cards_per_day = IntegerField(
+        "New cards per deck per day", validators=[NumberRange(0, 500, "Choose 0 to 500.")])
+    reviews_per_day = IntegerField(
+        "Reviews per day", validators=[NumberRange(0, 5000, "Choose 0 to 5000.")])

@@ -1,0 +1,98 @@
+"""Register, log in, log out, settings."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+from zoneinfo import available_timezones
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
+from werkzeug.wrappers import Response
+
+from studyapp.auth.forms import LoginForm, RegisterForm, SettingsForm
+from studyapp.extensions import db, login_manager
+from studyapp.models import User
+from studyapp.studyday import DEFAULT_TIMEZONE
+
+bp = Blueprint("auth", __name__)
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def _safe_next(target: str | None) -> str:
+    """Only follow a `next` that stays on this site (no open redirect)."""
+    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("decks.index")
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register() -> Response | tuple[str, int] | str:
+    form = RegisterForm()
+    if form.validate_on_submit():
+        username = form.username.data.strip()
+        taken = db.session.scalar(select(User.id).where(db.func.lower(User.username) == username.lower()))
+        if taken:
+            form.username.errors.append("That username is taken.")
+            return render_template("auth/register.html", form=form), 400
+        user = User(
+            username=username,
+            password_hash=generate_password_hash(form.password.data),
+            timezone=form.timezone.data or DEFAULT_TIMEZONE,
+        )
+        db.session.add(user)
+        try:
+            db.session.commit()
+        except IntegrityError:  # the same name registered a moment ago in another request
+            db.session.rollback()
+            form.username.errors.append("That username is taken.")
+            return render_template("auth/register.html", form=form), 400
+        login_user(user)
+        flash(f"Welcome, {user.username}. Pick a deck to start.")
+        return redirect(url_for("decks.index"))
+    status = 400 if request.method == "POST" else 200
+    return render_template("auth/register.html", form=form), status
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> Response | tuple[str, int] | str:
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = db.session.scalar(
+            select(User).where(db.func.lower(User.username) == form.username.data.strip().lower()))
+        if user is not None and check_password_hash(user.password_hash, form.password.data):
+            login_user(user)
+            return redirect(_safe_next(request.args.get("next")))
+        form.password.errors.append("Wrong username or password.")
+    status = 400 if request.method == "POST" else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/logout")
+@login_required
+def logout() -> Response:
+    logout_user()
+    flash("You are logged out.")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def settings() -> Response | tuple[str, int] | str:
+    form = SettingsForm(obj=current_user)
+    form.timezone.choices = sorted(available_timezones())
+    if form.validate_on_submit():
+        current_user.timezone = form.timezone.data
+        current_user.new_cards_per_day = form.new_cards_per_day.data
+        current_user.reviews_per_day = form.reviews_per_day.data
+        db.session.commit()
+        flash("Settings saved.")
+        return redirect(url_for("auth.settings"))
+    status = 400 if request.method == "POST" else 200
+    return render_template("auth/settings.html", form=form), status

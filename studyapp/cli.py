@@ -1,0 +1,80 @@
+"""`flask --app studyapp ...` commands: setup, decks check, decks import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask_migrate import upgrade
+from sqlalchemy import select
+
+from studyapp import now
+from studyapp.decks import Bundle, check_against_reference, load_bundle
+from studyapp.extensions import db
+from studyapp.models import Point
+from studyapp.services.deck_import import import_bundle
+
+REFERENCE = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "standard-point-names.tsv"
+
+
+def _bundle(paths: tuple[Path, ...], known_codes: set[str] | None = None) -> tuple[Bundle, bool]:
+    decks_dir: Path = current_app.config["DECKS_DIR"]
+    chosen = list(paths) or [decks_dir]
+    complete = not paths or any(p.resolve() == decks_dir.resolve() for p in paths)
+    bundle = load_bundle(chosen, known_codes=known_codes or set(), root=Path.cwd())
+    return bundle, complete
+
+
+def _report_problems(bundle: Bundle) -> None:
+    for problem in bundle.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"{len(bundle.problems)} problem(s); nothing imported.", err=True)
+
+
+def _live_codes() -> set[str]:
+    return set(db.session.scalars(select(Point.code).where(Point.retired.is_(False))))
+
+
+def _import(paths: tuple[Path, ...]) -> None:
+    bundle, complete = _bundle(paths, known_codes=set() if not paths else _live_codes())
+    if bundle.problems:
+        _report_problems(bundle)
+        raise SystemExit(1)
+    report = import_bundle(bundle, now(), complete=complete)
+    points = len(bundle.points)
+    click.echo(f"Imported {len(bundle.decks)} deck(s), {points} point(s): {report.summary()}.")
+
+
+def register(app: Flask) -> None:
+    @app.cli.command("setup")
+    def setup_command() -> None:
+        """Create or upgrade the database schema, then load the bundled decks."""
+        upgrade()
+        _import(())
+
+    @app.cli.group("decks")
+    def decks_group() -> None:
+        """Check and import deck files."""
+
+    @decks_group.command("check")
+    @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+    def check_command(paths: tuple[Path, ...]) -> None:
+        """Validate deck files (default: all of decks/) without importing. Exit 1 on error."""
+        bundle, _ = _bundle(paths)
+        if REFERENCE.exists():
+            bundle.problems += check_against_reference(bundle.decks, REFERENCE)
+        for problem in bundle.problems:
+            click.echo(str(problem), err=True)
+        points = len(bundle.points)
+        if bundle.problems:
+            click.echo(f"{len(bundle.decks)} deck(s), {points} point(s): "
+                       f"{len(bundle.problems)} problem(s).", err=True)
+            raise SystemExit(1)
+        click.echo(f"{len(bundle.decks)} deck(s), {points} point(s): OK.")
+
+    @decks_group.command("import")
+    @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+    def import_command(paths: tuple[Path, ...]) -> None:
+        """Load deck files (default: all of decks/). Idempotent; keeps every student's progress."""
+        _import(paths)

@@ -1,0 +1,66 @@
+"""Configuration: safe defaults, overridden by environment variables, read once in create_app."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None:
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def load_config(
+    instance_path: Path, environ: Mapping[str, str], overrides: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Defaults plus environment overrides. The secret key is generated into instance/ if unset.
+
+    `overrides` (the test config) is applied by the caller; here it only spares tests a key file.
+    """
+    database_url = environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'studyapp.sqlite'}"
+    # Heroku-style URLs say postgres://; SQLAlchemy wants an explicit driver.
+    if database_url.startswith("postgres://"):
+        database_url = "postgresql+psycopg://" + database_url.removeprefix("postgres://")
+    elif database_url.startswith("postgresql://"):
+        database_url = "postgresql+psycopg://" + database_url.removeprefix("postgresql://")
+    secure_cookies = _flag(environ.get("SESSION_COOKIE_SECURE"), default=False)
+    return {
+        "SECRET_KEY": overrides.get("SECRET_KEY")
+        or environ.get("SECRET_KEY")
+        or instance_secret_key(instance_path),
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "DECKS_DIR": Path(environ.get("STUDYAPP_DECKS_DIR") or PROJECT_ROOT / "decks"),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": secure_cookies,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": secure_cookies,
+        "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session: no expired study pages
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "NEW_CARDS_PER_DAY": 20,
+        "REVIEWS_PER_DAY": 200,
+    }
+
+
+def instance_secret_key(instance_path: Path) -> str:
+    """Read instance/secret_key, creating it (readable by the owner only) on first start."""
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text(encoding="utf-8").strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    try:
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process created it first: use theirs
+        return key_file.read_text(encoding="utf-8").strip()
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(key)
+    return key

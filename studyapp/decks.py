@@ -1,0 +1,544 @@
+"""Reading and validating deck files into plain records (pure: no Flask, no database).
+
+Step one of loading decks: files -> `Deck` records plus a list of `Problem`s. Step two (the sync
+into the database) lives in `services/deck_import.py` and only ever sees a bundle with no problems.
+
+Run `python -m studyapp.decks [PATH ...]` to check files with nothing but Python installed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from studyapp import categories as cat
+from studyapp.codes import (
+    CHANNELS,
+    EXTRA_REGIONS,
+    STANDARD_COUNTS,
+    channel_of,
+    code_sort_key,
+    derived_aliases,
+    is_who_code,
+)
+from studyapp.names import has_tone_marks, is_hanzi, plain_pinyin
+
+REGIONS = (
+    "head", "face", "neck", "shoulder", "chest", "abdomen", "upper-back", "lower-back",
+    "sacrum-buttock", "axilla", "upper-arm", "elbow", "forearm", "wrist", "hand", "hip",
+    "thigh", "knee", "lower-leg", "ankle", "foot", "perineum",
+)
+DECK_KINDS = ("channel", "extra", "theme")
+
+_DECK_FIELDS = {"slug", "title", "kind", "channel", "description", "select"}
+_REQUIRED_TEXT = (
+    "code", "pinyin", "hanzi", "hanzi_simplified", "english", "region",
+    "introduction", "location", "technique",
+)
+_REQUIRED_LISTS = ("identification", "functions", "indications", "cautions")
+_POINT_FIELDS = {
+    *_REQUIRED_TEXT, *_REQUIRED_LISTS,
+    "aliases", "location_alternative", "categories", "related", "faq",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a deck file, located precisely enough to fix without searching."""
+
+    file: str
+    point: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.point}: {self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Related:
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Category:
+    category: str
+    of: str | None = None
+    phase: str | None = None
+
+    @property
+    def qualifier(self) -> str:
+        return cat.qualifier_of(self.category, self.of, self.phase)
+
+    @property
+    def label(self) -> str:
+        return cat.describe(self.category, self.qualifier)
+
+
+@dataclass(frozen=True)
+class Faq:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Point:
+    code: str
+    pinyin: str
+    hanzi: str
+    hanzi_simplified: str
+    english: str
+    region: str
+    introduction: str
+    location: str
+    identification: tuple[str, ...]
+    functions: tuple[str, ...]
+    indications: tuple[str, ...]
+    cautions: tuple[str, ...]
+    technique: str
+    related: tuple[Related, ...]
+    categories: tuple[Category, ...] = ()
+    aliases: tuple[str, ...] = ()
+    location_alternative: str = ""
+    faq: tuple[Faq, ...] = ()
+
+    @property
+    def channel(self) -> str:
+        return channel_of(self.code)
+
+    @property
+    def all_aliases(self) -> tuple[str, ...]:
+        """Aliases from the file plus the ones derived from the channel abbreviations."""
+        return tuple(dict.fromkeys([*derived_aliases(self.code), *self.aliases]))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Point:
+        """Rebuild a record stored with `to_dict` (the database keeps records as JSON)."""
+        return cls(**{
+            **data,
+            **{key: tuple(data[key]) for key in (*_REQUIRED_LISTS, "aliases")},
+            "related": tuple(Related(**item) for item in data["related"]),
+            "categories": tuple(Category(**item) for item in data["categories"]),
+            "faq": tuple(Faq(**item) for item in data["faq"]),
+        })
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON data (lists, not tuples), in the shape deck files and the API use."""
+        data: dict[str, Any] = json.loads(json.dumps(asdict(self)))
+        return data
+
+
+@dataclass(frozen=True)
+class Deck:
+    slug: str
+    title: str
+    kind: str
+    description: str
+    source: str
+    channel: str | None = None
+    points: tuple[Point, ...] = ()
+    # Theme decks select points by category instead of listing them: ((category, qualifier|None), ...)
+    select: tuple[tuple[str, str | None], ...] = ()
+
+
+@dataclass
+class Bundle:
+    decks: list[Deck] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def points(self) -> list[Point]:
+        return [point for deck in self.decks for point in deck.points]
+
+
+class _Reader:
+    """Collects problems while turning one file's TOML data into records."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def problem(self, point: str, field_name: str, message: str) -> None:
+        self.problems.append(Problem(self.source, point, field_name, message))
+
+    def text(self, data: dict[str, Any], key: str, point: str, *, required: bool) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(point, key, "missing required field")
+            return ""
+        if not isinstance(value, str):
+            self.problem(point, key, f"must be text, not {type(value).__name__}")
+            return ""
+        if required and not value.strip():
+            self.problem(point, key, "must not be empty")
+        return value.strip()
+
+    def text_list(self, data: dict[str, Any], key: str, point: str, *, required: bool) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(point, key, "missing required field")
+            return ()
+        if not isinstance(value, list):
+            self.problem(point, key, "must be a list of text")
+            return ()
+        if required and not value:
+            self.problem(point, key, "must not be empty")
+        items: list[str] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.problem(point, f"{key}[{index}]", "must be non-empty text")
+                continue
+            items.append(item.strip())
+        return tuple(items)
+
+    def tables(self, data: dict[str, Any], key: str, point: str, *, required: bool) -> list[dict[str, Any]]:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(point, key, "missing required field")
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            self.problem(point, key, "must be a list of tables")
+            return []
+        if required and not value:
+            self.problem(point, key, "must not be empty")
+        return value
+
+    def unknown_keys(self, data: dict[str, Any], allowed: Iterable[str], point: str, where: str = "") -> None:
+        for key in sorted(set(data) - set(allowed)):
+            self.problem(point, f"{where}{key}", "unknown field")
+
+    def deck(self, data: dict[str, Any]) -> Deck | None:
+        header = data.get("deck")
+        for key in sorted(set(data) - {"deck", "points"}):
+            self.problem("-", key, "unknown top-level table (expected [deck] and [[points]])")
+        if not isinstance(header, dict):
+            self.problem("-", "deck", "missing [deck] table")
+            return None
+        self.unknown_keys(header, _DECK_FIELDS, "-", "deck.")
+        slug = self.text(header, "slug", "-", required=True)
+        title = self.text(header, "title", "-", required=True)
+        kind = self.text(header, "kind", "-", required=True)
+        description = self.text(header, "description", "-", required=True)
+        channel = self.text(header, "channel", "-", required=kind == "channel") or None
+        if kind and kind not in DECK_KINDS:
+            self.problem("-", "deck.kind", f"must be one of {', '.join(DECK_KINDS)}, not {kind!r}")
+        if slug and not all(ch.isalnum() or ch == "-" for ch in slug):
+            self.problem("-", "deck.slug", "use lower-case letters, digits and hyphens only")
+        if kind == "channel" and channel and channel not in CHANNELS:
+            self.problem("-", "deck.channel", f"unknown channel {channel!r}")
+        select = self.selection(header) if kind == "theme" else ()
+        if kind != "theme" and "select" in header:
+            self.problem("-", "deck.select", "only theme decks select points by category")
+        raw_points = data.get("points", [])
+        if kind == "theme" and raw_points:
+            self.problem("-", "points", "a theme deck selects points; it must not list its own")
+        if kind in ("channel", "extra") and not raw_points:
+            self.problem("-", "points", "a channel or extra deck needs [[points]]")
+        points = [self.point(raw, index, kind, channel) for index, raw in enumerate(raw_points)]
+        return Deck(
+            slug=slug, title=title, kind=kind, description=description, source=self.source,
+            channel=channel, points=tuple(p for p in points if p is not None), select=select,
+        )
+
+    def selection(self, header: dict[str, Any]) -> tuple[tuple[str, str | None], ...]:
+        entries = header.get("select")
+        if not isinstance(entries, list) or not entries:
+            self.problem("-", "deck.select", "a theme deck needs select = [{ category = ... }, ...]")
+            return ()
+        chosen: list[tuple[str, str | None]] = []
+        for index, entry in enumerate(entries):
+            where = f"deck.select[{index}]"
+            if not isinstance(entry, dict):
+                self.problem("-", where, "must be a table like { category = \"xi-cleft\" }")
+                continue
+            self.unknown_keys(entry, {"category", "qualifier"}, "-", f"{where}.")
+            name = entry.get("category")
+            if name not in cat.KINDS:
+                self.problem("-", f"{where}.category", f"unknown category {name!r}")
+                continue
+            qualifier = entry.get("qualifier")
+            chosen.append((name, qualifier if isinstance(qualifier, str) else None))
+        return tuple(chosen)
+
+    def point(self, raw: Any, index: int, kind: str, channel: str | None) -> Point | None:
+        if not isinstance(raw, dict):
+            self.problem(f"points[{index}]", "-", "must be a table")
+            return None
+        code = raw.get("code") if isinstance(raw.get("code"), str) else None
+        label = code or f"points[{index}]"
+        self.unknown_keys(raw, _POINT_FIELDS, label)
+        if code is not None:
+            self.check_code(code, label, kind, channel)
+        texts = {key: self.text(raw, key, label, required=True) for key in _REQUIRED_TEXT}
+        lists = {key: self.text_list(raw, key, label, required=True) for key in _REQUIRED_LISTS}
+        pinyin, hanzi, simplified = texts["pinyin"], texts["hanzi"], texts["hanzi_simplified"]
+        if pinyin and not has_tone_marks(pinyin):
+            self.problem(label, "pinyin", f"{pinyin!r} has no tone marks")
+        for key, value in (("hanzi", hanzi), ("hanzi_simplified", simplified)):
+            if value and not is_hanzi(value):
+                self.problem(label, key, f"{value!r} must be Chinese characters only")
+        if hanzi and simplified and len(hanzi) != len(simplified):
+            self.problem(label, "hanzi_simplified", "must have as many characters as hanzi")
+        if texts["region"] and texts["region"] not in REGIONS:
+            self.problem(label, "region", f"unknown region {texts['region']!r} (see decks/README.md)")
+        return Point(
+            **texts,
+            **lists,
+            aliases=self.text_list(raw, "aliases", label, required=False),
+            location_alternative=self.text(raw, "location_alternative", label, required=False),
+            related=self.related(raw, label),
+            categories=self.categories(raw, label),
+            faq=self.faq(raw, label),
+        )
+
+    def check_code(self, code: str, label: str, kind: str, channel: str | None) -> None:
+        if not is_who_code(code):
+            self.problem(label, "code", f"{code!r} is not a WHO code like 'KI-8' or 'EX-HN3'")
+            return
+        prefix = channel_of(code)
+        number = code.split("-", 1)[1]
+        if kind == "channel" and channel in CHANNELS:
+            if prefix != channel:
+                self.problem(label, "code", f"belongs to channel {prefix}, but this is the {channel} deck")
+            elif int(number) > STANDARD_COUNTS[channel]:
+                self.problem(label, "code", f"{channel} has only {STANDARD_COUNTS[channel]} points")
+        if kind == "extra":
+            region = number.rstrip("0123456789")
+            if prefix != "EX" or int(number[len(region):]) > EXTRA_REGIONS.get(region, 0):
+                self.problem(label, "code", "not one of the WHO extra points (EX-HN1-15, EX-CA1, ...)")
+
+    def related(self, raw: dict[str, Any], label: str) -> tuple[Related, ...]:
+        items: list[Related] = []
+        for index, entry in enumerate(self.tables(raw, "related", label, required=True)):
+            where = f"related[{index}]"
+            self.unknown_keys(entry, {"code", "reason"}, label, f"{where}.")
+            code = self.text(entry, "code", label, required=True)
+            reason = self.text(entry, "reason", label, required=True)
+            if code and not is_who_code(code):
+                self.problem(label, f"{where}.code", f"{code!r} is not a WHO code")
+            elif code == label:
+                self.problem(label, f"{where}.code", "a point cannot be related to itself")
+            elif code:
+                items.append(Related(code, reason))
+        return tuple(items)
+
+    def categories(self, raw: dict[str, Any], label: str) -> tuple[Category, ...]:
+        items: list[Category] = []
+        for index, entry in enumerate(self.tables(raw, "categories", label, required=False)):
+            where = f"categories[{index}]"
+            self.unknown_keys(entry, {"category", "of", "phase"}, label, f"{where}.")
+            name = entry.get("category")
+            kind = cat.KINDS.get(name) if isinstance(name, str) else None
+            if kind is None:
+                self.problem(label, f"{where}.category", f"unknown category {name!r}")
+                continue
+            of, phase = entry.get("of"), entry.get("phase")
+            if kind.needs == "phase" and phase not in cat.PHASES:
+                self.problem(label, f"{where}.phase", f"{name} needs phase = one of {', '.join(cat.PHASES)}")
+                continue
+            if kind.needs == "of" and not (isinstance(of, str) and of.strip()):
+                self.problem(label, f"{where}.of", f"{name} needs of = \"...\" (which channel/organ/vessel)")
+                continue
+            if kind.needs != "of" and of is not None:
+                self.problem(label, f"{where}.of", f"{name} takes no 'of'")
+                continue
+            if kind.needs != "phase" and phase is not None:
+                self.problem(label, f"{where}.phase", f"{name} takes no 'phase'")
+                continue
+            items.append(Category(name, of, phase))
+        return tuple(items)
+
+    def faq(self, raw: dict[str, Any], label: str) -> tuple[Faq, ...]:
+        items: list[Faq] = []
+        for index, entry in enumerate(self.tables(raw, "faq", label, required=False)):
+            self.unknown_keys(entry, {"question", "answer"}, label, f"faq[{index}].")
+            question = self.text(entry, "question", label, required=True)
+            answer = self.text(entry, "answer", label, required=True)
+            if question and answer:
+                items.append(Faq(question, answer))
+        return tuple(items)
+
+
+def read_deck(path: Path, display: str | None = None) -> tuple[Deck | None, list[Problem]]:
+    """Parse and validate one deck file on its own (cross-file checks are in `check_bundle`)."""
+    source = display or str(path)
+    reader = _Reader(source)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        return None, [Problem(source, "-", "-", f"not valid TOML: {error}")]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(source, "-", "-", f"cannot read file: {error}")]
+    deck = reader.deck(data)
+    return deck, reader.problems
+
+
+def deck_files(path: Path) -> list[Path]:
+    """The deck files at `path`: the file itself, or every *.toml directly inside a folder."""
+    if path.is_dir():
+        return sorted(path.glob("*.toml"))
+    return [path]
+
+
+def check_bundle(decks: list[Deck], known_codes: Iterable[str] = ()) -> list[Problem]:
+    """Checks that need every deck at once: unique codes, related points, counts, categories.
+
+    `known_codes` are points outside `decks` that related points may refer to (already imported).
+    """
+    problems: list[Problem] = []
+    owner: dict[str, Deck] = {}
+    names: dict[str, str] = {}
+    for deck in decks:
+        for point in deck.points:
+            if point.code in owner:
+                problems.append(Problem(deck.source, point.code, "code",
+                                        f"duplicate: also in {owner[point.code].source}"))
+            else:
+                owner[point.code] = deck
+    for deck in decks:
+        for point in deck.points:
+            for alias in point.all_aliases:
+                clash = names.get(alias) or (alias if alias in owner else None)
+                if clash and clash != point.code:
+                    problems.append(Problem(deck.source, point.code, "aliases",
+                                            f"{alias!r} is already used by {clash}"))
+                names[alias] = point.code
+    slugs = Counter(deck.slug for deck in decks)
+    for deck in decks:
+        if slugs[deck.slug] > 1:
+            problems.append(Problem(deck.source, "-", "deck.slug", f"duplicate slug {deck.slug!r}"))
+    resolvable = set(owner) | set(known_codes)
+    for deck in decks:
+        for point in deck.points:
+            for index, related in enumerate(point.related):
+                if related.code not in resolvable:
+                    problems.append(Problem(deck.source, point.code, f"related[{index}].code",
+                                            f"unknown point {related.code!r}"))
+    problems += _check_counts(decks)
+    problems += _check_categories(decks, owner)
+    return problems
+
+
+def _check_counts(decks: list[Deck]) -> list[Problem]:
+    problems = []
+    for deck in decks:
+        if deck.kind == "channel" and deck.channel in STANDARD_COUNTS:
+            expected = {f"{deck.channel}-{n}" for n in range(1, STANDARD_COUNTS[deck.channel] + 1)}
+            missing = sorted(expected - {p.code for p in deck.points}, key=code_sort_key)
+            if missing:
+                problems.append(Problem(deck.source, "-", "points",
+                                        f"{deck.channel} has {STANDARD_COUNTS[deck.channel]} points; "
+                                        f"missing {', '.join(missing)}"))
+            codes = [p.code for p in deck.points]
+            if codes != sorted(codes, key=code_sort_key):
+                problems.append(Problem(deck.source, "-", "points", "points are not in number order"))
+    return problems
+
+
+def _check_categories(decks: list[Deck], owner: dict[str, Deck]) -> list[Problem]:
+    """Compare memberships with the standard, for the channels present in this bundle."""
+    present = {channel_of(code) for code in owner}
+    problems = []
+    actual: dict[str, dict[str, str]] = defaultdict(dict)
+    for code, deck in owner.items():
+        point = next(p for p in deck.points if p.code == code)
+        for category in point.categories:
+            actual[category.category][code] = category.qualifier
+    for name, expected_all in cat.STANDARD_MEMBERS.items():
+        expected = {code: q for code, q in expected_all.items() if channel_of(code) in present}
+        for code, qualifier in sorted(expected.items(), key=lambda item: code_sort_key(item[0])):
+            if code not in owner:
+                continue  # reported as a missing point by the count check
+            have = actual[name].get(code)
+            where = owner[code].source
+            if have is None:
+                problems.append(Problem(where, code, "categories",
+                                        f"missing {{ category = \"{name}\", "
+                                        f"{'phase' if cat.KINDS[name].needs == 'phase' else 'of'} = \"{qualifier}\" }}"
+                                        if qualifier else f"missing {{ category = \"{name}\" }}"))
+            elif have != qualifier:
+                problems.append(Problem(where, code, "categories",
+                                        f"{name} should be {qualifier!r}, not {have!r}"))
+        for code in sorted(set(actual[name]) - set(expected_all), key=code_sort_key):
+            problems.append(Problem(owner[code].source, code, "categories",
+                                    f"{code} is not a standard {name} point"))
+    return problems
+
+
+def check_against_reference(decks: list[Deck], reference: Path) -> list[Problem]:
+    """Check codes, pinyin and hanzi against the standard names table (shared/reference)."""
+    with reference.open(encoding="utf-8", newline="") as handle:
+        rows = {row["code"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    problems = []
+    for deck in decks:
+        for point in deck.points:
+            row = rows.get(point.code)
+            if row is None:
+                if point.channel in CHANNELS:
+                    problems.append(Problem(deck.source, point.code, "code", "not in the standard names table"))
+                continue
+            if plain_pinyin(point.pinyin) != plain_pinyin(row["pinyin"]):
+                problems.append(Problem(deck.source, point.code, "pinyin",
+                                        f"{point.pinyin!r} does not match the standard {row['pinyin']!r}"))
+            if point.hanzi not in (row["hanzi"], row["hanzi_who_print"]):
+                problems.append(Problem(deck.source, point.code, "hanzi",
+                                        f"{point.hanzi!r} does not match the standard {row['hanzi']!r}"))
+    return problems
+
+
+def load_bundle(paths: Iterable[Path], known_codes: Iterable[str] = (), root: Path | None = None) -> Bundle:
+    """Read every deck file under `paths` and run every check. No problems means safe to import."""
+    bundle = Bundle()
+    for path in paths:
+        for file in deck_files(path):
+            display = str(file.relative_to(root)) if root and file.is_relative_to(root) else str(file)
+            deck, problems = read_deck(file, display)
+            bundle.problems += problems
+            if deck is not None:
+                bundle.decks.append(deck)
+    bundle.problems += check_bundle(bundle.decks, known_codes)
+    return bundle
+
+
+def theme_points(theme: Deck, points: Iterable[Point]) -> list[Point]:
+    """The points a theme deck selects, in channel order."""
+    chosen = []
+    for point in points:
+        if any(
+            category.category == name and (qualifier is None or category.qualifier == qualifier)
+            for category in point.categories
+            for name, qualifier in theme.select
+        ):
+            chosen.append(point)
+    return sorted(chosen, key=lambda p: code_sort_key(p.code))
+
+
+def main(argv: list[str]) -> int:
+    """`python -m studyapp.decks [PATH ...]`: check deck files, print problems, exit 1 if any."""
+    repo = Path(__file__).resolve().parent.parent
+    paths = [Path(arg) for arg in argv] or [repo / "decks"]
+    bundle = load_bundle(paths, root=Path.cwd())
+    reference = repo.parent / "shared" / "reference" / "standard-point-names.tsv"
+    if reference.exists():
+        bundle.problems += check_against_reference(bundle.decks, reference)
+    for problem in bundle.problems:
+        print(problem)
+    points = sum(len(deck.points) for deck in bundle.decks)
+    verdict = f"{len(bundle.problems)} problem(s)" if bundle.problems else "OK"
+    print(f"{len(bundle.decks)} deck(s), {points} point(s): {verdict}")
+    return 1 if bundle.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

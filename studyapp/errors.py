@@ -1,0 +1,40 @@
+"""Error pages: roll the session back, answer HTML for pages and JSON for the API."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from studyapp.extensions import db
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):  # type: ignore[no-untyped-def]
+        db.session.rollback()
+        message = "The form expired or was not sent from this site. Reload the page and try again."
+        return render_template("errors/error.html", code=400, message=message), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+        db.session.rollback()
+        code = error.code or 500
+        if _wants_json():
+            return jsonify(error=error.description), code
+        return render_template("errors/error.html", code=code, message=error.description), code
+
+    @app.errorhandler(Exception)
+    def server_error(error: Exception):  # type: ignore[no-untyped-def]
+        db.session.rollback()
+        if app.testing:
+            raise error  # tests should see the traceback, not a friendly page
+        app.logger.exception("unhandled error")
+        if _wants_json():
+            return jsonify(error="internal server error"), 500
+        message = "Something went wrong on our side. Your reviews so far are saved."
+        return render_template("errors/error.html", code=500, message=message), 500

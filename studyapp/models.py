@@ -1,0 +1,148 @@
+"""SQLAlchemy 2.0 typed models. Nothing but the schema lives here."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from flask_login import UserMixin
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from studyapp.extensions import db
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    new_cards_per_day: Mapped[int] = mapped_column(Integer, default=20)
+    reviews_per_day: Mapped[int] = mapped_column(Integer, default=200)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Deck(db.Model):
+    __tablename__ = "decks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str | None] = mapped_column(String(8))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    cards: Mapped[list[Card]] = relationship(back_populates="deck")
+
+
+class Point(db.Model):
+    """One acupoint. `record` holds the whole deck record; the columns are for lookups."""
+
+    __tablename__ = "points"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    channel: Mapped[str] = mapped_column(String(8), index=True)
+    pinyin: Mapped[str] = mapped_column(String(80))
+    hanzi: Mapped[str] = mapped_column(String(20))
+    english: Mapped[str] = mapped_column(String(200))
+    deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id"), index=True)
+    sort_key: Mapped[int] = mapped_column(Integer, default=0)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Card(db.Model):
+    """A question about a point. `key` (point code + kind) is its identity across re-imports."""
+
+    __tablename__ = "cards"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id"), index=True)
+    point_id: Mapped[int | None] = mapped_column(ForeignKey("points.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    deck: Mapped[Deck] = relationship(back_populates="cards")
+    point: Mapped[Point | None] = relationship()
+
+
+class CardState(db.Model):
+    """One student's SM-2 state of one card; created when the student opens the card's deck.
+
+    A state that was never answered (`due_day` is None) is a new card for that student.
+    """
+
+    __tablename__ = "card_states"
+    __table_args__ = (
+        UniqueConstraint("user_id", "card_id"),
+        Index("ix_card_states_user_due", "user_id", "due_day"),
+        Index("ix_card_states_user_redrill", "user_id", "redrill_day"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id"), index=True)
+    repetitions: Mapped[int] = mapped_column(Integer, default=0)
+    easiness_centi: Mapped[int] = mapped_column(SmallInteger, default=250)
+    interval: Mapped[int] = mapped_column(Integer, default=0)
+    due_day: Mapped[date | None] = mapped_column(Date)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    # Step 7: the study day on which this card still needs a re-drill, if any.
+    redrill_day: Mapped[date | None] = mapped_column(Date)
+    last_reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Bumped by every answer; an answer must name the version it saw (double-click guard).
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+    card: Mapped[Card] = relationship()
+
+
+class ReviewLog(db.Model):
+    """Append-only: one row per answer, with the state before and after it."""
+
+    __tablename__ = "review_log"
+    __table_args__ = (
+        Index("ix_review_log_user_day", "user_id", "study_day"),
+        Index("ix_review_log_user_card", "user_id", "card_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id"))
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    study_day: Mapped[date] = mapped_column(Date)
+    # "new" (first answer), "review" (scheduled) or "redrill" (step 7, schedule unchanged)
+    kind: Mapped[str] = mapped_column(String(10))
+    grade: Mapped[int] = mapped_column(SmallInteger)
+    answer_ms: Mapped[int] = mapped_column(Integer, default=0)
+    prev_repetitions: Mapped[int] = mapped_column(Integer)
+    prev_easiness_centi: Mapped[int] = mapped_column(SmallInteger)
+    prev_interval: Mapped[int] = mapped_column(Integer)
+    prev_due_day: Mapped[date | None] = mapped_column(Date)
+    new_repetitions: Mapped[int] = mapped_column(Integer)
+    new_easiness_centi: Mapped[int] = mapped_column(SmallInteger)
+    new_interval: Mapped[int] = mapped_column(Integer)
+    new_due_day: Mapped[date] = mapped_column(Date)

@@ -1,0 +1,194 @@
+"""Applying SM-2 and the daily queue to one student's cards in the database.
+
+Every answer is one transaction: the state update and its review-log row commit together or not at
+all. Each answer names the state version it saw, so a double-click or a second tab advances a card
+once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, case, exists, func, insert, literal, select, update
+from sqlalchemy.exc import IntegrityError
+
+from studyapp import sm2
+from studyapp.extensions import db
+from studyapp.models import Card, CardState, Deck, ReviewLog, User
+from studyapp.queue import DayLimits, DayPlan, DoneToday, DueCard, NewCard, plan_day
+from studyapp.studyday import study_day
+
+
+class StaleAnswer(Exception):
+    """The card was answered already (double-click, second tab) or is not in today's queue."""
+
+
+def today_for(user: User, now: datetime) -> date:
+    return study_day(now, user.timezone)
+
+
+def enroll(user: User, deck_ids: list[int] | None = None) -> None:
+    """Give the student a state for every live card of these decks (all decks if None).
+
+    One INSERT ... SELECT; cheap when there is nothing to add. A concurrent request adding the
+    same rows first is harmless: the unique constraint stops the duplicates and we carry on.
+    """
+    rows = select(literal(user.id), Card.id).where(
+        Card.retired.is_(False),
+        ~exists().where(CardState.user_id == user.id, CardState.card_id == Card.id),
+    )
+    if deck_ids is not None:
+        rows = rows.where(Card.deck_id.in_(deck_ids))
+    statement = insert(CardState).from_select(["user_id", "card_id"], rows)
+    try:
+        db.session.execute(statement)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+
+
+def _done_today(user: User, today: date, deck_id: int) -> DoneToday:
+    rows = db.session.execute(
+        select(ReviewLog.kind, Card.point_id)
+        .join(Card, Card.id == ReviewLog.card_id)
+        .where(ReviewLog.user_id == user.id, ReviewLog.study_day == today, Card.deck_id == deck_id)
+    ).all()
+    return DoneToday(
+        new_cards=sum(1 for kind, _ in rows if kind == "new"),
+        reviews=_reviews_today(user, today),
+        points=frozenset(point_id for _, point_id in rows if point_id is not None),
+    )
+
+
+def _reviews_today(user: User, today: date) -> int:
+    """Scheduled reviews answered today across all decks (the review cap is per student)."""
+    return db.session.scalar(
+        select(func.count()).select_from(ReviewLog).where(
+            ReviewLog.user_id == user.id, ReviewLog.study_day == today, ReviewLog.kind == "review")
+    ) or 0
+
+
+def plan_for_deck(user: User, deck: Deck, today: date) -> DayPlan:
+    """Today's queue for one deck, built from indexed lookups on (user, due_day)."""
+    live = and_(CardState.user_id == user.id, Card.deck_id == deck.id, Card.retired.is_(False))
+    due = db.session.execute(
+        select(CardState.id, Card.point_id, CardState.due_day)
+        .join(Card, Card.id == CardState.card_id)
+        .where(live, CardState.due_day <= today)
+    ).all()
+    new = db.session.execute(
+        select(CardState.id, Card.point_id, Card.position)
+        .join(Card, Card.id == CardState.card_id)
+        .where(live, CardState.due_day.is_(None))
+    ).all()
+    redrills = db.session.scalars(
+        select(CardState.id)
+        .join(Card, Card.id == CardState.card_id)
+        .where(live, CardState.redrill_day == today, CardState.due_day > today)
+        .order_by(CardState.last_reviewed_at, CardState.id)
+    ).all()
+    return plan_day(
+        due=[DueCard(state_id, point_id, due_day) for state_id, point_id, due_day in due],
+        new=[NewCard(state_id, point_id, position) for state_id, point_id, position in new],
+        redrills=list(redrills),
+        limits=DayLimits(user.new_cards_per_day, user.reviews_per_day),
+        done=_done_today(user, today, deck.id),
+    )
+
+
+@dataclass(frozen=True)
+class DeckCounts:
+    deck: Deck
+    due: int
+    new: int
+    total: int
+
+
+def deck_overview(user: User, today: date) -> list[DeckCounts]:
+    decks = db.session.scalars(
+        select(Deck).where(Deck.retired.is_(False)).order_by(Deck.position, Deck.id)).all()
+    totals = dict(db.session.execute(
+        select(Card.deck_id, func.count()).where(Card.retired.is_(False)).group_by(Card.deck_id)
+    ).all())
+    overview = []
+    for deck in decks:
+        plan = plan_for_deck(user, deck, today)
+        overview.append(DeckCounts(deck, len(plan.reviews), len(plan.new), totals.get(deck.id, 0)))
+    return overview
+
+
+def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: int, now: datetime) -> ReviewLog:
+    """Grade one card for `user`. Raises LookupError for a state that is not theirs, StaleAnswer
+    for a repeat, ValueError for a grade outside 0-5. Commits the state and log row together."""
+    state = db.session.scalar(
+        select(CardState).where(CardState.id == state_id, CardState.user_id == user.id))
+    if state is None:
+        raise LookupError(state_id)
+    if state.version != seen_version:
+        raise StaleAnswer("already answered")
+    today = today_for(user, now)
+    before = sm2.SM2State(state.repetitions, state.easiness_centi / 100, state.interval)
+    if state.due_day is None or state.due_day <= today:
+        kind = "new" if state.due_day is None else "review"
+        after = sm2.review(before, grade)
+        due_day = today + timedelta(days=after.interval)
+        lapses = state.lapses + (1 if grade < sm2.PASSING_QUALITY and kind == "review" else 0)
+    elif state.redrill_day == today:
+        sm2.review(before, grade)  # validates the grade; step 7 leaves the schedule alone
+        kind, after, due_day, lapses = "redrill", before, state.due_day, state.lapses
+    else:
+        raise StaleAnswer("not due today")
+    changed = db.session.execute(
+        update(CardState)
+        .where(CardState.id == state.id, CardState.version == seen_version)
+        .values(
+            repetitions=after.repetitions, easiness_centi=after.easiness_centi,
+            interval=after.interval, due_day=due_day, lapses=lapses,
+            redrill_day=today if sm2.needs_redrill(grade) else None,
+            last_reviewed_at=now, version=CardState.version + 1,
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if changed != 1:
+        db.session.rollback()
+        raise StaleAnswer("answered in another request")
+    log = ReviewLog(
+        user_id=user.id, card_id=state.card_id, reviewed_at=now, study_day=today, kind=kind,
+        grade=grade, answer_ms=max(0, min(answer_ms, 3_600_000)),
+        prev_repetitions=before.repetitions, prev_easiness_centi=before.easiness_centi,
+        prev_interval=before.interval, prev_due_day=state.due_day,
+        new_repetitions=after.repetitions, new_easiness_centi=after.easiness_centi,
+        new_interval=after.interval, new_due_day=due_day,
+    )
+    db.session.add(log)
+    db.session.commit()
+    return log
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    reviewed: int
+    correct: int
+    seconds: int
+    next_due: date | None
+
+
+def day_summary(user: User, deck: Deck, today: date) -> DaySummary:
+    """What the student did in this deck today, and when it next has cards due."""
+    reviewed, correct, millis = db.session.execute(
+        select(
+            func.count(),
+            func.coalesce(func.sum(case((ReviewLog.grade >= sm2.PASSING_QUALITY, 1), else_=0)), 0),
+            func.coalesce(func.sum(ReviewLog.answer_ms), 0),
+        )
+        .join(Card, Card.id == ReviewLog.card_id)
+        .where(ReviewLog.user_id == user.id, ReviewLog.study_day == today, Card.deck_id == deck.id)
+    ).one()
+    next_due = db.session.scalar(
+        select(func.min(CardState.due_day))
+        .join(Card, Card.id == CardState.card_id)
+        .where(CardState.user_id == user.id, Card.deck_id == deck.id,
+               Card.retired.is_(False), CardState.due_day > today)
+    )
+    return DaySummary(reviewed, correct, round(millis / 1000), next_due)
