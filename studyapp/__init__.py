@@ -59,6 +59,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     csrf.exempt(api_bp)  # read-only JSON, no cookies needed
     errors.register(app)
     cli.register(app)
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        """Liveness check for load balancers; also the benchmark's baseline route."""
+        return {"status": "ok"}
+
     return app
 
 

@@ -19,13 +19,34 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
 from studyapp.extensions import db
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every database (SQLite would hand back naive ones)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("store aware datetimes only")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class User(UserMixin, db.Model):
@@ -37,7 +58,7 @@ class User(UserMixin, db.Model):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     new_cards_per_day: Mapped[int] = mapped_column(Integer, default=20)
     reviews_per_day: Mapped[int] = mapped_column(Integer, default=200)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Deck(db.Model):
@@ -70,7 +91,7 @@ class Point(db.Model):
     sort_key: Mapped[int] = mapped_column(Integer, default=0)
     record: Mapped[dict[str, Any]] = mapped_column(JSON)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Card(db.Model):
@@ -113,7 +134,7 @@ class CardState(db.Model):
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     # Step 7: the study day on which this card still needs a re-drill, if any.
     redrill_day: Mapped[date | None] = mapped_column(Date)
-    last_reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Bumped by every answer; an answer must name the version it saw (double-click guard).
     version: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -132,7 +153,7 @@ class ReviewLog(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     card_id: Mapped[int] = mapped_column(ForeignKey("cards.id"))
-    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     study_day: Mapped[date] = mapped_column(Date)
     # "new" (first answer), "review" (scheduled) or "redrill" (step 7, schedule unchanged)
     kind: Mapped[str] = mapped_column(String(10))

@@ -51,8 +51,9 @@ def review(state: SM2State, quality: int) -> SM2State:
         elif state.repetitions == 1:
             interval = 6
         else:
-            # Ceiling of interval x EF in integers, with the EF from before this review.
-            interval = -(-state.interval * easiness // 100)
+            # Ceiling of interval x EF in integers, with the EF from before this review. The floor
+            # of 1 only matters for a state SM-2 cannot reach (repetitions >= 2 with no interval).
+            interval = max(1, -(-state.interval * easiness // 100))
         repetitions = state.repetitions + 1
     else:
         repetitions, interval = 0, 1

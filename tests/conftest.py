@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from flask_migrate import upgrade
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from studyapp import create_app
 from studyapp.config import PROJECT_ROOT
@@ -40,28 +43,72 @@ class Clock:
         self.now += timedelta(**delta)
 
 
-def make_app(database: Path, **config: Any) -> Flask:
+def make_app(database_url: str, **config: Any) -> Flask:
     return create_app({
         "TESTING": True,
         "SECRET_KEY": "test-secret",
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+        "SQLALCHEMY_DATABASE_URI": database_url,
         "WTF_CSRF_ENABLED": False,
         "DECKS_DIR": DECKS_DIR,
         **config,
     })
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--postgres", metavar="URL", default=None,
+                     help="run against PostgreSQL: an admin URL such as "
+                          "postgresql+psycopg://postgres@127.0.0.1:54329/postgres")
+
+
+class Databases:
+    """Hands each test a fresh database cloned from one migrated and imported template."""
+
+    def __init__(self, workdir: Path, postgres_url: str | None) -> None:
+        self.workdir = workdir
+        self.admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT") if postgres_url else None
+        self.template = self._url("studyapp_template")
+        if self.admin is not None:
+            with self.admin.connect() as connection:
+                connection.execute(text("DROP DATABASE IF EXISTS studyapp_template WITH (FORCE)"))
+                connection.execute(text("CREATE DATABASE studyapp_template"))
+        app = make_app(self.template)
+        with app.app_context():
+            upgrade()
+            bundle = load_bundle([DECKS_DIR])
+            assert not bundle.problems, "\n".join(map(str, bundle.problems[:20]))
+            import_bundle(bundle, START, complete=True)
+            db.engine.dispose()
+
+    def _url(self, name: str) -> str:
+        if self.admin is None:
+            return f"sqlite:///{self.workdir / (name + '.sqlite')}"
+        return self.admin.url.set(database=name).render_as_string(hide_password=False)
+
+    def clone(self) -> str:
+        name = f"test_{uuid.uuid4().hex[:12]}"
+        if self.admin is None:
+            shutil.copy(self.workdir / "studyapp_template.sqlite", self.workdir / f"{name}.sqlite")
+        else:
+            with self.admin.connect() as connection:
+                connection.execute(text(f"CREATE DATABASE {name} TEMPLATE studyapp_template"))
+        return self._url(name)
+
+    def drop(self, url: str) -> None:
+        name = make_url(url).database or ""
+        if self.admin is None:
+            Path(name).unlink(missing_ok=True)
+        else:
+            with self.admin.connect() as connection:
+                connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
 @pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "template.sqlite"
-    app = make_app(path)
-    with app.app_context():
-        upgrade()
-        bundle = load_bundle([DECKS_DIR])
-        assert not bundle.problems, "\n".join(map(str, bundle.problems[:20]))
-        import_bundle(bundle, START, complete=True)
-        db.engine.dispose()
-    return path
+def databases(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> Iterator[Databases]:
+    pool = Databases(tmp_path_factory.mktemp("databases"), pytestconfig.getoption("--postgres"))
+    yield pool
+    if pool.admin is not None:
+        pool.drop(pool.template)
+        pool.admin.dispose()
 
 
 @pytest.fixture
@@ -70,18 +117,32 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def database(template_db: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "test.sqlite"
-    shutil.copy(template_db, path)
-    return path
+def database(databases: Databases) -> Iterator[str]:
+    """The URL of a fresh database for this test."""
+    url = databases.clone()
+    yield url
+    databases.drop(url)
 
 
 @pytest.fixture
-def app(database: Path, clock: Clock) -> Iterator[Flask]:
-    app = make_app(database, CLOCK=clock)
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def app_factory(database: str, clock: Clock) -> Iterator[Callable[..., Flask]]:
+    """Make apps on this test's database (with config overrides); their engines close at teardown."""
+    made: list[Flask] = []
+
+    def factory(**config: Any) -> Flask:
+        app = make_app(database, **{"CLOCK": clock, **config})
+        made.append(app)
+        return app
+
+    yield factory
+    for app in made:
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(app_factory: Callable[..., Flask]) -> Flask:
+    return app_factory()
 
 
 @pytest.fixture
@@ -98,14 +159,14 @@ class AuthActions:
     def __init__(self, client: FlaskClient) -> None:
         self.client = client
 
-    def register(self, username: str = "student", password: str = "correct horse", timezone: str = "UTC"):  # noqa: ANN201
+    def register(self, username: str = "student", password: str = "correct horse", timezone: str = "UTC"):
         return self.client.post("/register", data={
             "username": username, "password": password, "confirm": password, "timezone": timezone})
 
-    def login(self, username: str = "student", password: str = "correct horse"):  # noqa: ANN201
+    def login(self, username: str = "student", password: str = "correct horse"):
         return self.client.post("/login", data={"username": username, "password": password})
 
-    def logout(self):  # noqa: ANN201
+    def logout(self):
         return self.client.post("/logout")
 
 

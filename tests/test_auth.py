@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 from flask import Flask
 from flask.testing import FlaskClient
@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from studyapp.extensions import db
 from studyapp.models import CardState, User
-from tests.conftest import AuthActions, current_card, grade_current, make_app
+from tests.conftest import AuthActions, current_card, grade_current
 
 
 def test_register_login_logout(app: Flask, client: FlaskClient, auth: AuthActions) -> None:
@@ -54,7 +54,7 @@ def test_students_cannot_see_or_answer_each_others_cards(app: Flask) -> None:
         grade_current(alice, 5)
     alice_state, alice_version, _ = current_card(alice)
     # Bob's queue is untouched by Alice's work ...
-    bob_state, _, bob_page = current_card(bob)
+    bob_state, _, _ = current_card(bob)
     assert bob_state != alice_state
     assert 'class="num new" data-label="New">20<' in bob.get("/").get_data(as_text=True)
     # ... and he cannot answer her card, by id, in any deck.
@@ -66,8 +66,8 @@ def test_students_cannot_see_or_answer_each_others_cards(app: Flask) -> None:
         assert state.version == alice_version  # unchanged
 
 
-def test_forged_form_without_csrf_token_is_rejected(database: Path) -> None:
-    app = make_app(database, WTF_CSRF_ENABLED=True)
+def test_forged_form_without_csrf_token_is_rejected(app_factory: Callable[..., Flask]) -> None:
+    app = app_factory(WTF_CSRF_ENABLED=True)
     client = app.test_client()
     response = client.post("/register", data={"username": "eve", "password": "correct horse",
                                               "confirm": "correct horse"})

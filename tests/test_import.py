@@ -30,7 +30,7 @@ def copy_decks(tmp_path: Path) -> Path:
     return target
 
 
-def test_reimport_changes_nothing(app: Flask, runner) -> None:  # noqa: ANN001
+def test_reimport_changes_nothing(app: Flask, runner) -> None:
     before = snapshot(app)
     result = runner.invoke(args=["decks", "import"])
     assert result.exit_code == 0, result.output

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewLog, User
-from studyapp.services.study import plan_for_deck, today_for
 from studyapp.queue import DayLimits, DoneToday, DueCard, NewCard, plan_day
+from studyapp.services.study import plan_for_deck, today_for
 from studyapp.studyday import study_day
 from tests.conftest import START, AuthActions, Clock, current_card, grade_current
 
@@ -85,7 +85,7 @@ def test_new_card_limit_and_tomorrows_reviews(app: Flask, client: FlaskClient, a
     clock.advance(days=1)
     # The 20 cards of yesterday are due (interval 1); their siblings wait; 7 new points remain.
     assert deck_counts(client) == (20, 7)
-    state_id, _, page = current_card(client)
+    state_id, _, _ = current_card(client)
     states = states_by_card(app)
     shown = next(key for key, s in states.items() if s.id == state_id)
     assert states[shown].due_day == date(2026, 3, 3)  # a review comes first, not a new card

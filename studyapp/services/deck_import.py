@@ -17,7 +17,9 @@ from studyapp import cards as card_kinds
 from studyapp.codes import CHANNELS, code_sort_key
 from studyapp.decks import Bundle, Deck
 from studyapp.extensions import db
-from studyapp.models import Card, Deck as DeckRow, Point as PointRow
+from studyapp.models import Card
+from studyapp.models import Deck as DeckRow
+from studyapp.models import Point as PointRow
 
 KIND_ORDER = {"channel": 0, "extra": 1, "theme": 2}
 

@@ -1,0 +1,192 @@
+"""Benchmarks: `python -m bench` (or `make bench`). Prints a table; see bench/README.md.
+
+Builds two SQLite databases from the bundled decks:
+- small: one student with 1,000 card states;
+- large: students enough for 1,000,000 card states and 10,000,000 review-log rows (or as many as
+  the build budget allows; the table says what was reached).
+Then measures, in the same run, the server time (Flask test client: no network) of a hello-world
+route, of "answer a card + load the next one", and of the next-due query (one deck's day plan).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from flask import Flask
+from flask_migrate import upgrade
+from sqlalchemy import select
+from werkzeug.security import generate_password_hash
+
+from studyapp import create_app
+from studyapp.config import PROJECT_ROOT
+from studyapp.decks import load_bundle
+from studyapp.extensions import db
+from studyapp.models import Deck, User
+from studyapp.services.study import plan_for_deck
+
+NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+TODAY = date(2026, 6, 1)
+PASSWORD = "bench password"
+
+
+def build_schema(path: Path) -> Flask:
+    app = create_app({
+        "SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+        "WTF_CSRF_ENABLED": False, "CLOCK": lambda: NOW,
+    })
+    with app.app_context():
+        upgrade()
+        from studyapp.services.deck_import import import_bundle
+
+        import_bundle(load_bundle([PROJECT_ROOT / "decks"]), NOW, complete=True)
+    return app
+
+
+def fill(path: Path, target_states: int, target_reviews: int, budget: float) -> tuple[int, int, float]:
+    """Insert users, card states and review-log rows straight through sqlite3 (fast bulk load)."""
+    started = time.perf_counter()
+    rng = random.Random(42)
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA synchronous=OFF")
+    card_ids = [row[0] for row in con.execute("SELECT id FROM cards WHERE retired = 0 ORDER BY id")]
+    users_needed = max(1, -(-target_states // len(card_ids)))
+    password_hash = generate_password_hash(PASSWORD)
+    con.executemany(
+        "INSERT INTO users (username, password_hash, timezone, new_cards_per_day, reviews_per_day, created_at)"
+        " VALUES (?, ?, 'UTC', 20, 200, ?)",
+        [(f"student{n}", password_hash, NOW.isoformat(sep=" ")) for n in range(users_needed)],
+    )
+    user_ids = [row[0] for row in con.execute("SELECT id FROM users ORDER BY id")]
+    states = 0
+    for user_id in user_ids:
+        rows = []
+        for card_id in card_ids:
+            if states >= target_states:
+                break
+            states += 1
+            if rng.random() < 0.25:  # new
+                rows.append((user_id, card_id, 0, 250, 0, None, 0, None, None, 0))
+                continue
+            interval = rng.choice((1, 6, 15, 38, 95, 240))
+            due = TODAY + timedelta(days=rng.randint(-10, interval))
+            rows.append((user_id, card_id, rng.randint(1, 8), rng.randint(130, 300), interval,
+                         due.isoformat(), rng.randint(0, 3), None,
+                         (NOW - timedelta(days=interval)).isoformat(sep=" "), 1))
+        con.executemany(
+            "INSERT INTO card_states (user_id, card_id, repetitions, easiness_centi, interval, due_day,"
+            " lapses, redrill_day, last_reviewed_at, version) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    con.commit()
+    # Bulk-load the log without its indexes, then build them once.
+    con.execute("DROP INDEX ix_review_log_user_day")
+    con.execute("DROP INDEX ix_review_log_user_card")
+    reviews = 0
+    per_user = max(1, target_reviews // len(user_ids))
+    chunk = 200_000
+    while reviews < target_reviews and time.perf_counter() - started < budget:
+        rows = []
+        for _ in range(min(chunk, target_reviews - reviews)):
+            user_id = user_ids[(reviews + len(rows)) // per_user % len(user_ids)]
+            day = TODAY - timedelta(days=rng.randint(1, 365))
+            grade = rng.choice((1, 3, 4, 4, 5, 5))
+            rows.append((user_id, rng.choice(card_ids), f"{day.isoformat()} 10:00:00", day.isoformat(),
+                         "review", grade, rng.randint(800, 9000), 2, 250, 6, None, 3, 250, 15,
+                         (day + timedelta(days=15)).isoformat()))
+        con.executemany(
+            "INSERT INTO review_log (user_id, card_id, reviewed_at, study_day, kind, grade, answer_ms,"
+            " prev_repetitions, prev_easiness_centi, prev_interval, prev_due_day, new_repetitions,"
+            " new_easiness_centi, new_interval, new_due_day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        reviews += len(rows)
+    con.execute("CREATE INDEX ix_review_log_user_day ON review_log (user_id, study_day)")
+    con.execute("CREATE INDEX ix_review_log_user_card ON review_log (user_id, card_id)")
+    con.commit()
+    con.execute("ANALYZE")
+    con.close()
+    return states, reviews, time.perf_counter() - started
+
+
+def timed(action: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median and 95th percentile in milliseconds, after a warm-up."""
+    for _ in range(3):
+        action()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+
+
+def measure(app: Flask, repeat: int) -> dict[str, tuple[float, float]]:
+    results: dict[str, tuple[float, float]] = {}
+    client = app.test_client()
+    results["hello world (GET /healthz)"] = timed(lambda: client.get("/healthz"), repeat)
+    with app.app_context():
+        user = db.session.scalar(select(User).order_by(User.id))
+        deck = db.session.scalar(select(Deck).where(Deck.slug == "bladder"))
+        assert user is not None and deck is not None
+
+        def next_due() -> None:
+            db.session.expire_all()
+            plan_for_deck(user, deck, TODAY)
+
+        results["next-due query (one deck's day plan)"] = timed(next_due, repeat)
+        username = user.username
+    client.post("/login", data={"username": username, "password": PASSWORD})
+
+    def answer_and_next() -> None:
+        page = client.get("/study/bladder").get_data(as_text=True)
+        state = page.split('name="state_id"')[1].split('value="')[1].split('"')[0]
+        version = page.split('name="version"')[1].split('value="')[1].split('"')[0]
+        client.post("/study/bladder/answer", data={"state_id": state, "version": version, "grade": 4})
+
+    results["answer + next card (POST, GET)"] = timed(answer_and_next, min(repeat, 150))
+    return results
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--states", type=int, default=1_000_000)
+    parser.add_argument("--reviews", type=int, default=10_000_000)
+    parser.add_argument("--budget", type=float, default=300, help="seconds allowed to build the large database")
+    parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--dir", type=Path, default=None, help="where to build (default: a temp folder)")
+    args = parser.parse_args(argv)
+    workdir = args.dir or Path(tempfile.mkdtemp(prefix="studyapp-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+
+    rows = []
+    for label, states, reviews, budget in (("1k", 1_000, 10_000, 60.0),
+                                           ("large", args.states, args.reviews, args.budget)):
+        path = workdir / f"bench-{label}.sqlite"
+        path.unlink(missing_ok=True)
+        app = build_schema(path)
+        reached_states, reached_reviews, seconds = fill(path, states, reviews, budget)
+        print(f"built {label}: {reached_states:,} card states, {reached_reviews:,} review-log rows "
+              f"in {seconds:.0f} s ({path.stat().st_size / 1e6:,.0f} MB)", file=sys.stderr)
+        for name, (median, p95) in measure(app, args.repeat).items():
+            rows.append((f"{reached_states:,}", f"{reached_reviews:,}", name, median, p95))
+        with app.app_context():
+            db.engine.dispose()
+
+    header = ("card states", "review rows", "operation", "median ms", "p95 ms")
+    widths = [max(len(str(r[i])) if i < 3 else 9 for r in [*rows, header]) for i in range(5)]
+    print(" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    print("-|-".join("-" * w for w in widths))
+    for states, reviews, name, median, p95 in rows:
+        print(" | ".join([states.rjust(widths[0]), reviews.rjust(widths[1]), name.ljust(widths[2]),
+                          f"{median:9.2f}", f"{p95:9.2f}"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
