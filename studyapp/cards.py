@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from studyapp.codes import code_rank
 from studyapp.decks import Point
 
 # Kinds in the order new cards are introduced: every point's first card comes before any point's
@@ -20,7 +21,7 @@ CARD_KINDS: dict[str, str] = {
     "related": "Which points work with this one, and why?",
 }
 KIND_ORDER = {kind: index for index, kind in enumerate(CARD_KINDS)}
-POSITION_STRIDE = 10_000  # position = kind index * stride + order of the point in its deck
+POSITION_STRIDE = 1_000_000  # position = kind index * stride + the point's code rank
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def card_key(point_code: str, kind: str) -> str:
     return f"{point_code}/{kind}"
 
 
-def cards_for_point(point: Point, order_in_deck: int) -> list[CardSpec]:
+def cards_for_point(point: Point) -> list[CardSpec]:
     """The cards a point record yields. `related` needs related points to ask about."""
     kinds = [kind for kind in CARD_KINDS if kind != "related" or point.related]
     return [
@@ -43,7 +44,7 @@ def cards_for_point(point: Point, order_in_deck: int) -> list[CardSpec]:
             key=card_key(point.code, kind),
             kind=kind,
             point_code=point.code,
-            position=KIND_ORDER[kind] * POSITION_STRIDE + order_in_deck,
+            position=KIND_ORDER[kind] * POSITION_STRIDE + code_rank(point.code),
         )
         for kind in kinds
     ]

@@ -18,12 +18,13 @@ from studyapp.services.deck_import import import_bundle
 REFERENCE = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "standard-point-names.tsv"
 
 
-def _bundle(paths: tuple[Path, ...], known_codes: set[str] | None = None) -> tuple[Bundle, bool]:
+def _bundle(paths: tuple[Path, ...], known_codes: set[str], *, require_complete: bool) -> tuple[Bundle, bool]:
+    """Load `paths` (default: the decks folder). Also says whether that is the whole folder."""
     decks_dir: Path = current_app.config["DECKS_DIR"]
     chosen = list(paths) or [decks_dir]
-    complete = not paths or any(p.resolve() == decks_dir.resolve() for p in paths)
-    bundle = load_bundle(chosen, known_codes=known_codes or set(), root=Path.cwd())
-    return bundle, complete
+    whole_folder = any(p.resolve() == decks_dir.resolve() for p in chosen)
+    bundle = load_bundle(chosen, known_codes=known_codes, root=Path.cwd(), require_complete=require_complete)
+    return bundle, whole_folder
 
 
 def _report_problems(bundle: Bundle) -> None:
@@ -37,11 +38,14 @@ def _live_codes() -> set[str]:
 
 
 def _import(paths: tuple[Path, ...]) -> None:
-    bundle, complete = _bundle(paths, known_codes=set() if not paths else _live_codes())
+    # Coverage (every standard point present) is `decks check`'s job; import refuses wrong data but
+    # accepts a point removed from a file, which it retires.
+    bundle, whole_folder = _bundle(paths, known_codes=set() if not paths else _live_codes(),
+                                   require_complete=False)
     if bundle.problems:
         _report_problems(bundle)
         raise SystemExit(1)
-    report = import_bundle(bundle, now(), complete=complete)
+    report = import_bundle(bundle, now(), retire_missing_decks=whole_folder)
     points = len(bundle.points)
     click.echo(f"Imported {len(bundle.decks)} deck(s), {points} point(s): {report.summary()}.")
 
@@ -60,8 +64,13 @@ def register(app: Flask) -> None:
     @decks_group.command("check")
     @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
     def check_command(paths: tuple[Path, ...]) -> None:
-        """Validate deck files (default: all of decks/) without importing. Exit 1 on error."""
-        bundle, _ = _bundle(paths)
+        """Validate deck files (default: all of decks/) without importing. Exit 1 on error.
+
+        Checking a single file resolves its related points against the whole decks folder.
+        """
+        decks_dir: Path = current_app.config["DECKS_DIR"]
+        folder_codes = {point.code for point in load_bundle([decks_dir]).points} if paths else set()
+        bundle, _ = _bundle(paths, known_codes=folder_codes, require_complete=True)
         if REFERENCE.exists():
             bundle.problems += check_against_reference(bundle.decks, REFERENCE)
         for problem in bundle.problems:

@@ -107,12 +107,14 @@ def derived_aliases(code: str) -> list[str]:
     return [f"{alias}-{number}" for alias in CHANNEL_ALIASES[channel]]
 
 
-def code_sort_key(code: str) -> tuple[int, str, int]:
-    """Sort codes in channel order (LU first, CV last, extra points after) and by number."""
-    channel = channel_of(code)
-    order = list(CHANNELS).index(channel) if channel in CHANNELS else len(CHANNELS)
-    tail = code.split("-", 1)[1] if "-" in code else code
+def code_rank(code: str) -> int:
+    """A stable number that orders codes by channel (LU first, CV, then the extra points by
+    region) and number: LU-2 < LU-11 < KI-9 < CV-1 < EX-HN1. Depends only on the code."""
+    channel, _, tail = code.partition("-")
+    groups = [*CHANNELS, *(f"EX{region}" for region in EXTRA_REGIONS)]
     match = re.match(r"^([A-Z]*)(\d+)$", tail)
     if not match:
-        return (order, tail, 0)
-    return (order, match.group(1), int(match.group(2)))
+        return len(groups) * 1000
+    group = channel + match.group(1) if channel == "EX" else channel
+    order = groups.index(group) if group in groups else len(groups)
+    return order * 1000 + int(match.group(2))

@@ -24,7 +24,7 @@ from studyapp.codes import (
     EXTRA_REGIONS,
     STANDARD_COUNTS,
     channel_of,
-    code_sort_key,
+    code_rank,
     derived_aliases,
     is_who_code,
 )
@@ -391,10 +391,12 @@ def deck_files(path: Path) -> list[Path]:
     return [path]
 
 
-def check_bundle(decks: list[Deck], known_codes: Iterable[str] = ()) -> list[Problem]:
+def check_bundle(decks: list[Deck], known_codes: Iterable[str] = (), *, require_complete: bool = True) -> list[Problem]:
     """Checks that need every deck at once: unique codes, related points, counts, categories.
 
     `known_codes` are points outside `decks` that related points may refer to (already imported).
+    `require_complete` adds the coverage checks (every standard point of a channel is present);
+    importing skips them so that a point removed from a file can be retired.
     """
     problems: list[Problem] = []
     owner: dict[str, Deck] = {}
@@ -425,7 +427,8 @@ def check_bundle(decks: list[Deck], known_codes: Iterable[str] = ()) -> list[Pro
                 if related.code not in resolvable:
                     problems.append(Problem(deck.source, point.code, f"related[{index}].code",
                                             f"unknown point {related.code!r}"))
-    problems += _check_counts(decks)
+    if require_complete:
+        problems += _check_counts(decks)
     problems += _check_categories(decks, owner)
     return problems
 
@@ -435,13 +438,13 @@ def _check_counts(decks: list[Deck]) -> list[Problem]:
     for deck in decks:
         if deck.kind == "channel" and deck.channel in STANDARD_COUNTS:
             expected = {f"{deck.channel}-{n}" for n in range(1, STANDARD_COUNTS[deck.channel] + 1)}
-            missing = sorted(expected - {p.code for p in deck.points}, key=code_sort_key)
+            missing = sorted(expected - {p.code for p in deck.points}, key=code_rank)
             if missing:
                 problems.append(Problem(deck.source, "-", "points",
                                         f"{deck.channel} has {STANDARD_COUNTS[deck.channel]} points; "
                                         f"missing {', '.join(missing)}"))
             codes = [p.code for p in deck.points]
-            if codes != sorted(codes, key=code_sort_key):
+            if codes != sorted(codes, key=code_rank):
                 problems.append(Problem(deck.source, "-", "points", "points are not in number order"))
     return problems
 
@@ -457,7 +460,7 @@ def _check_categories(decks: list[Deck], owner: dict[str, Deck]) -> list[Problem
             actual[category.category][code] = category.qualifier
     for name, expected_all in cat.STANDARD_MEMBERS.items():
         expected = {code: q for code, q in expected_all.items() if channel_of(code) in present}
-        for code, qualifier in sorted(expected.items(), key=lambda item: code_sort_key(item[0])):
+        for code, qualifier in sorted(expected.items(), key=lambda item: code_rank(item[0])):
             if code not in owner:
                 continue  # reported as a missing point by the count check
             have = actual[name].get(code)
@@ -470,7 +473,7 @@ def _check_categories(decks: list[Deck], owner: dict[str, Deck]) -> list[Problem
             elif have != qualifier:
                 problems.append(Problem(where, code, "categories",
                                         f"{name} should be {qualifier!r}, not {have!r}"))
-        for code in sorted(set(actual[name]) - set(expected_all), key=code_sort_key):
+        for code in sorted(set(actual[name]) - set(expected_all), key=code_rank):
             problems.append(Problem(owner[code].source, code, "categories",
                                     f"{code} is not a standard {name} point"))
     return problems
@@ -497,8 +500,14 @@ def check_against_reference(decks: list[Deck], reference: Path) -> list[Problem]
     return problems
 
 
-def load_bundle(paths: Iterable[Path], known_codes: Iterable[str] = (), root: Path | None = None) -> Bundle:
-    """Read every deck file under `paths` and run every check. No problems means safe to import."""
+def load_bundle(
+    paths: Iterable[Path],
+    known_codes: Iterable[str] = (),
+    root: Path | None = None,
+    *,
+    require_complete: bool = True,
+) -> Bundle:
+    """Read every deck file under `paths` and run the checks. No problems means safe to import."""
     bundle = Bundle()
     for path in paths:
         for file in deck_files(path):
@@ -507,7 +516,7 @@ def load_bundle(paths: Iterable[Path], known_codes: Iterable[str] = (), root: Pa
             bundle.problems += problems
             if deck is not None:
                 bundle.decks.append(deck)
-    bundle.problems += check_bundle(bundle.decks, known_codes)
+    bundle.problems += check_bundle(bundle.decks, known_codes, require_complete=require_complete)
     return bundle
 
 
@@ -521,7 +530,7 @@ def theme_points(theme: Deck, points: Iterable[Point]) -> list[Point]:
             for name, qualifier in theme.select
         ):
             chosen.append(point)
-    return sorted(chosen, key=lambda p: code_sort_key(p.code))
+    return sorted(chosen, key=lambda p: code_rank(p.code))
 
 
 def main(argv: list[str]) -> int:

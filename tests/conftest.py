@@ -76,7 +76,7 @@ class Databases:
             upgrade()
             bundle = load_bundle([DECKS_DIR])
             assert not bundle.problems, "\n".join(map(str, bundle.problems[:20]))
-            import_bundle(bundle, START, complete=True)
+            import_bundle(bundle, START, retire_missing_decks=True)
             db.engine.dispose()
 
     def _url(self, name: str) -> str:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.codes import code_sort_key, derived_aliases, normalize_code
+from studyapp.codes import code_rank, derived_aliases, normalize_code
 
 
 @pytest.mark.parametrize(("typed", "code"), [
@@ -29,4 +29,4 @@ def test_derived_aliases() -> None:
 
 def test_codes_sort_in_channel_then_number_order() -> None:
     codes = ["CV-1", "KI-10", "LU-2", "KI-9", "EX-HN1", "LU-11"]
-    assert sorted(codes, key=code_sort_key) == ["LU-2", "LU-11", "KI-9", "KI-10", "CV-1", "EX-HN1"]
+    assert sorted(codes, key=code_rank) == ["LU-2", "LU-11", "KI-9", "KI-10", "CV-1", "EX-HN1"]

@@ -9,9 +9,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
+from studyapp.decks import load_bundle
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Point, ReviewLog
-from tests.conftest import DECKS_DIR, AuthActions, current_card, grade_current
+from tests.conftest import DECKS_DIR, AuthActions, Clock, current_card, grade_current
 
 
 def snapshot(app: Flask) -> dict[str, list[tuple]]:
@@ -68,24 +69,66 @@ def test_edited_text_updates_cards_and_keeps_schedule(app: Flask, client: FlaskC
 
 
 def test_removed_point_retires_its_cards_and_keeps_history(app: Flask, client: FlaskClient, auth: AuthActions,
-                                                           tmp_path: Path) -> None:
+                                                           clock: Clock, tmp_path: Path) -> None:
+    bundle = load_bundle([DECKS_DIR])
+    referenced = {related.code for point in bundle.points for related in point.related}
+    code = next(p.code for p in bundle.points if p.channel == "KI" and p.code not in referenced)
     auth.register()
-    state_id = grade_current(client, 4)
+    current_card(client)  # opening the deck gives the student a state for each of its cards
+    with app.app_context():
+        state_id = db.session.scalar(select(CardState.id).join(CardState.card)
+                                     .where(Card.key == f"{code}/name-location"))
+    client.post("/study/kidney/answer", data={"state_id": state_id, "version": 0, "grade": 5})
     decks = copy_decks(tmp_path)
     kidney = decks / "kidney.toml"
-    text = kidney.read_text(encoding="utf-8")
-    with app.app_context():
-        code = db.session.scalar(select(Point.code).join(Card, Card.point_id == Point.id)
-                                 .join(CardState, CardState.card_id == Card.id).where(CardState.id == state_id))
-    start = text.index(f'[[points]]\ncode = "{code}"')
-    end = text.index("[[points]]", start + 10)
-    kidney.write_text(text[:start] + text[end:], encoding="utf-8")
-    # The count check refuses a channel with a point missing: retirement is for real removals, so
-    # import the file on its own with the count check satisfied by... nothing. Expect a refusal.
+    original = kidney.read_text(encoding="utf-8")
+    start = original.index(f'[[points]]\ncode = "{code}"')
+    end = original.index("[[points]]", start + 10)
+    kidney.write_text(original[:start] + original[end:], encoding="utf-8")
     app.config["DECKS_DIR"] = decks
-    refused = app.test_cli_runner().invoke(args=["decks", "import"])
-    assert refused.exit_code == 1
-    assert f"missing {code}" in refused.output
+    runner = app.test_cli_runner()
+
+    # `decks check` reports the gap in the standard set; import accepts it and retires the point.
+    assert runner.invoke(args=["decks", "check"]).exit_code == 1
+    removed = runner.invoke(args=["decks", "import"])
+    assert removed.exit_code == 0, removed.output
+    assert "retired 1 points, 4 cards" in removed.output
+    with app.app_context():
+        assert db.session.scalar(select(Point.retired).where(Point.code == code)) is True
+        assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
+        kept = db.session.get(CardState, state_id)
+        assert (kept.repetitions, kept.interval) == (1, 1)
+    clock.advance(days=1)
+    assert _kidney_due(client) == 0  # the retired card no longer comes up
+    assert client.get(f"/api/v1/points/{code}").status_code == 404
+
+    # Putting the point back brings the same card, schedule and history back.
+    kidney.write_text(original, encoding="utf-8")
+    restored = runner.invoke(args=["decks", "import"])
+    assert restored.exit_code == 0 and "updated 1 points, 4 cards" in restored.output, restored.output
+    with app.app_context():
+        back = db.session.get(CardState, state_id)
+        assert not back.card.retired and (back.repetitions, back.interval) == (1, 1)
+    assert state_id in _due_state_ids(client)
+
+
+def _due_state_ids(client: FlaskClient) -> set[int]:
+    """The state ids the study page shows, answering each with 5 until the deck is done."""
+    seen = set()
+    for _ in range(60):
+        page = client.get("/study/kidney").get_data(as_text=True)
+        if "done for today" in page:
+            break
+        state_id, version, _ = current_card(client)
+        seen.add(state_id)
+        client.post("/study/kidney/answer", data={"state_id": state_id, "version": version, "grade": 5})
+    return seen
+
+
+def _kidney_due(client: FlaskClient) -> int:
+    page = client.get("/").get_data(as_text=True)
+    row = page[page.index('/study/kidney"'):]
+    return int(row.split('data-label="Due">')[1].split("<")[0])
 
 
 def test_broken_deck_imports_nothing(app: Flask, tmp_path: Path) -> None:

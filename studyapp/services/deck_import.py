@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from studyapp import cards as card_kinds
-from studyapp.codes import CHANNELS, code_sort_key
+from studyapp.codes import CHANNELS, code_rank
 from studyapp.decks import Bundle, Deck
 from studyapp.extensions import db
 from studyapp.models import Card
@@ -65,10 +65,10 @@ def _assign(row: Any, values: dict[str, Any]) -> bool:
     return changed
 
 
-def import_bundle(bundle: Bundle, now: datetime, *, complete: bool) -> ImportReport:
+def import_bundle(bundle: Bundle, now: datetime, *, retire_missing_decks: bool) -> ImportReport:
     """Write `bundle` to the database, all or nothing.
 
-    `complete` says the bundle is the whole deck folder, so decks missing from it are retired;
+    `retire_missing_decks`: the bundle is the whole deck folder, so decks missing from it retire;
     importing a single file leaves the other decks alone.
     """
     if bundle.problems:
@@ -80,8 +80,6 @@ def import_bundle(bundle: Bundle, now: datetime, *, complete: bool) -> ImportRep
         points_by_code = {row.code: row for row in session.scalars(select(PointRow))}
         cards_by_key = {row.key: row for row in session.scalars(select(Card))}
         ordered_decks = sorted(bundle.decks, key=deck_sort_key)
-        all_codes = sorted((p.code for p in bundle.points), key=code_sort_key)
-        point_order = {code: index for index, code in enumerate(all_codes)}
         positions = {row.slug: row.position for row in decks_by_slug.values()}
         next_position = max(positions.values(), default=-1) + 1
         for deck in ordered_decks:
@@ -97,8 +95,8 @@ def import_bundle(bundle: Bundle, now: datetime, *, complete: bool) -> ImportRep
                 report.added["decks"] += 1
             elif _assign(deck_row, values):
                 report.updated["decks"] += 1
-            _sync_points(deck, deck_row, points_by_code, cards_by_key, point_order, now, report)
-        if complete:
+            _sync_points(deck, deck_row, points_by_code, cards_by_key, now, report)
+        if retire_missing_decks:
             wanted = {deck.slug for deck in bundle.decks}
             for slug, deck_row in decks_by_slug.items():
                 if slug not in wanted and not deck_row.retired:
@@ -117,18 +115,17 @@ def _sync_points(
     deck_row: DeckRow,
     points_by_code: dict[str, PointRow],
     cards_by_key: dict[str, Card],
-    point_order: dict[str, int],
     now: datetime,
     report: ImportReport,
 ) -> None:
     session = db.session
     kept_codes: set[str] = set()
     kept_keys: set[str] = set()
-    for order, point in enumerate(deck.points):
+    for point in deck.points:
         kept_codes.add(point.code)
         values = {
             "channel": point.channel, "pinyin": point.pinyin, "hanzi": point.hanzi,
-            "english": point.english, "deck_id": deck_row.id, "sort_key": point_order[point.code],
+            "english": point.english, "deck_id": deck_row.id, "sort_key": code_rank(point.code),
             "record": point.to_dict(), "retired": False,
         }
         point_row = points_by_code.get(point.code)
@@ -141,7 +138,7 @@ def _sync_points(
         elif _assign(point_row, values):
             point_row.updated_at = now
             report.updated["points"] += 1
-        for spec in card_kinds.cards_for_point(point, order):
+        for spec in card_kinds.cards_for_point(point):
             kept_keys.add(spec.key)
             card_values = {"kind": spec.kind, "deck_id": deck_row.id, "point_id": point_row.id,
                            "position": spec.position, "retired": False}
