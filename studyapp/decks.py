@@ -45,7 +45,7 @@ _REQUIRED_TEXT = (
 _REQUIRED_LISTS = ("identification", "functions", "indications", "cautions")
 _POINT_FIELDS = {
     *_REQUIRED_TEXT, *_REQUIRED_LISTS,
-    "aliases", "location_alternative", "categories", "related", "faq",
+    "aliases", "hanzi_variants", "location_alternative", "categories", "related", "faq",
 }
 
 
@@ -107,6 +107,7 @@ class Point:
     related: tuple[Related, ...]
     categories: tuple[Category, ...] = ()
     aliases: tuple[str, ...] = ()
+    hanzi_variants: tuple[str, ...] = ()  # other printed forms of the name (太谿 for 太溪)
     location_alternative: str = ""
     faq: tuple[Faq, ...] = ()
 
@@ -124,7 +125,7 @@ class Point:
         """Rebuild a record stored with `to_dict` (the database keeps records as JSON)."""
         return cls(**{
             **data,
-            **{key: tuple(data[key]) for key in (*_REQUIRED_LISTS, "aliases")},
+            **{key: tuple(data.get(key, ())) for key in (*_REQUIRED_LISTS, "aliases", "hanzi_variants")},
             "related": tuple(Related(**item) for item in data["related"]),
             "categories": tuple(Category(**item) for item in data["categories"]),
             "faq": tuple(Faq(**item) for item in data["faq"]),
@@ -288,6 +289,10 @@ class _Reader:
         for key, value in (("hanzi", hanzi), ("hanzi_simplified", simplified)):
             if value and not is_hanzi(value):
                 self.problem(label, key, f"{value!r} must be Chinese characters only")
+        variants = self.text_list(raw, "hanzi_variants", label, required=False)
+        for index, value in enumerate(variants):
+            if not is_hanzi(value) or len(value) != len(hanzi):
+                self.problem(label, f"hanzi_variants[{index}]", f"{value!r} must be {len(hanzi)} Chinese characters")
         if hanzi and simplified and len(hanzi) != len(simplified):
             self.problem(label, "hanzi_simplified", "must have as many characters as hanzi")
         if texts["region"] and texts["region"] not in REGIONS:
@@ -296,6 +301,7 @@ class _Reader:
             **texts,
             **lists,
             aliases=self.text_list(raw, "aliases", label, required=False),
+            hanzi_variants=variants,
             location_alternative=self.text(raw, "location_alternative", label, required=False),
             related=self.related(raw, label),
             categories=self.categories(raw, label),
@@ -494,9 +500,14 @@ def check_against_reference(decks: list[Deck], reference: Path) -> list[Problem]
             if plain_pinyin(point.pinyin) != plain_pinyin(row["pinyin"]):
                 problems.append(Problem(deck.source, point.code, "pinyin",
                                         f"{point.pinyin!r} does not match the standard {row['pinyin']!r}"))
-            if point.hanzi not in (row["hanzi"], row["hanzi_who_print"]):
+            standard_forms = {row["hanzi"], row["hanzi_who_print"]}
+            if point.hanzi not in standard_forms:
                 problems.append(Problem(deck.source, point.code, "hanzi",
                                         f"{point.hanzi!r} does not match the standard {row['hanzi']!r}"))
+            missing = standard_forms - {point.hanzi, point.hanzi_simplified, *point.hanzi_variants}
+            if missing:
+                problems.append(Problem(deck.source, point.code, "hanzi_variants",
+                                        f"add the standard glyph variant(s) {', '.join(sorted(missing))}"))
     return problems
 
 
