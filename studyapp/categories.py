@@ -45,6 +45,8 @@ KINDS: dict[str, CategoryKind] = {
         CategoryKind("ghost", "Sun Simiao's ghost points", "ghost point", None),
         CategoryKind("entry", "Entry points", "entry point", "of"),
         CategoryKind("exit", "Exit points", "exit point", "of"),
+        CategoryKind("pregnancy-caution", "Points forbidden in pregnancy",
+                     "point classically forbidden in pregnancy", None),
     )
 }
 
@@ -148,6 +150,9 @@ STANDARD_MEMBERS: dict[str, dict[str, str]] = {
         "LU": 7, "LI": 20, "ST": 42, "SP": 21, "HT": 9, "SI": 19,
         "BL": 67, "KI": 22, "PC": 8, "TE": 22, "GB": 41, "LR": 14,
     }),
+    # The five points the classics forbid by name. Points of the lower abdomen and the sacrum are
+    # avoided too; their records say so in their cautions.
+    "pregnancy-caution": dict.fromkeys(("LI-4", "SP-6", "BL-60", "BL-67", "GB-21"), ""),
 }
 
 # The counts students are taught, stated independently of the tables above so a slip in either
@@ -156,7 +161,7 @@ STANDARD_COUNTS: dict[str, int] = {
     "jing-well": 12, "ying-spring": 12, "shu-stream": 12, "jing-river": 12, "he-sea": 12,
     "yuan-source": 12, "luo-connecting": 15, "xi-cleft": 16, "back-shu": 12, "front-mu": 12,
     "hui-meeting": 8, "confluent": 8, "lower-he-sea": 6, "window-of-heaven": 10, "command": 6,
-    "heavenly-star": 12, "ghost": 13, "entry": 12, "exit": 12,
+    "heavenly-star": 12, "ghost": 13, "entry": 12, "exit": 12, "pregnancy-caution": 5,
 }
 
 

@@ -37,7 +37,7 @@ REGIONS = (
 )
 DECK_KINDS = ("channel", "extra", "theme")
 
-_DECK_FIELDS = {"slug", "title", "kind", "channel", "description", "select"}
+_DECK_FIELDS = {"slug", "title", "kind", "channel", "description", "categories"}
 _REQUIRED_TEXT = (
     "code", "pinyin", "hanzi", "hanzi_simplified", "english", "region",
     "introduction", "location", "technique",
@@ -81,6 +81,12 @@ class Category:
     @property
     def label(self) -> str:
         return cat.describe(self.category, self.qualifier)
+
+    def label_for(self, code: str) -> str:
+        """The label that names one point: five-shu labels need the channel ("... of the Lung channel")."""
+        if cat.KINDS[self.category].needs == "phase" and channel_of(code) in CHANNELS:
+            return f"{self.label} of the {CHANNELS[channel_of(code)]} channel"
+        return self.label
 
 
 @dataclass(frozen=True)
@@ -146,8 +152,8 @@ class Deck:
     source: str
     channel: str | None = None
     points: tuple[Point, ...] = ()
-    # Theme decks select points by category instead of listing them: ((category, qualifier|None), ...)
-    select: tuple[tuple[str, str | None], ...] = ()
+    # Theme decks select points by category instead of listing them: ("back-shu", "front-mu")
+    categories: tuple[str, ...] = ()
 
 
 @dataclass
@@ -238,9 +244,9 @@ class _Reader:
             self.problem("-", "deck.slug", "use lower-case letters, digits and hyphens only")
         if kind == "channel" and channel and channel not in CHANNELS:
             self.problem("-", "deck.channel", f"unknown channel {channel!r}")
-        select = self.selection(header) if kind == "theme" else ()
-        if kind != "theme" and "select" in header:
-            self.problem("-", "deck.select", "only theme decks select points by category")
+        categories = self.theme_categories(header) if kind == "theme" else ()
+        if kind != "theme" and "categories" in header:
+            self.problem("-", "deck.categories", "only theme decks select points by category")
         raw_points = data.get("points", [])
         if kind == "theme" and raw_points:
             self.problem("-", "points", "a theme deck selects points; it must not list its own")
@@ -249,28 +255,18 @@ class _Reader:
         points = [self.point(raw, index, kind, channel) for index, raw in enumerate(raw_points)]
         return Deck(
             slug=slug, title=title, kind=kind, description=description, source=self.source,
-            channel=channel, points=tuple(p for p in points if p is not None), select=select,
+            channel=channel, points=tuple(p for p in points if p is not None), categories=categories,
         )
 
-    def selection(self, header: dict[str, Any]) -> tuple[tuple[str, str | None], ...]:
-        entries = header.get("select")
-        if not isinstance(entries, list) or not entries:
-            self.problem("-", "deck.select", "a theme deck needs select = [{ category = ... }, ...]")
+    def theme_categories(self, header: dict[str, Any]) -> tuple[str, ...]:
+        names = header.get("categories")
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+            self.problem("-", "deck.categories", 'a theme deck needs categories = ["xi-cleft", ...]')
             return ()
-        chosen: list[tuple[str, str | None]] = []
-        for index, entry in enumerate(entries):
-            where = f"deck.select[{index}]"
-            if not isinstance(entry, dict):
-                self.problem("-", where, "must be a table like { category = \"xi-cleft\" }")
-                continue
-            self.unknown_keys(entry, {"category", "qualifier"}, "-", f"{where}.")
-            name = entry.get("category")
+        for index, name in enumerate(names):
             if name not in cat.KINDS:
-                self.problem("-", f"{where}.category", f"unknown category {name!r}")
-                continue
-            qualifier = entry.get("qualifier")
-            chosen.append((name, qualifier if isinstance(qualifier, str) else None))
-        return tuple(chosen)
+                self.problem("-", f"deck.categories[{index}]", f"unknown category {name!r}")
+        return tuple(name for name in names if name in cat.KINDS)
 
     def point(self, raw: Any, index: int, kind: str, channel: str | None) -> Point | None:
         if not isinstance(raw, dict):
@@ -533,14 +529,7 @@ def load_bundle(
 
 def theme_points(theme: Deck, points: Iterable[Point]) -> list[Point]:
     """The points a theme deck selects, in channel order."""
-    chosen = []
-    for point in points:
-        if any(
-            category.category == name and (qualifier is None or category.qualifier == qualifier)
-            for category in point.categories
-            for name, qualifier in theme.select
-        ):
-            chosen.append(point)
+    chosen = [p for p in points if any(c.category in theme.categories for c in p.categories)]
     return sorted(chosen, key=lambda p: code_rank(p.code))
 
 

@@ -72,8 +72,22 @@ class Deck(db.Model):
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Theme decks: the category keys they are built from (their cards are generated, not listed).
+    categories: Mapped[list[str] | None] = mapped_column(JSON)
 
     cards: Mapped[list[Card]] = relationship(back_populates="deck")
+
+
+class UserDeck(db.Model):
+    """A deck a student chose to study. Only chosen decks appear in their list and queues."""
+
+    __tablename__ = "user_decks"
+    __table_args__ = (UniqueConstraint("user_id", "deck_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id"))
+    chosen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Point(db.Model):
@@ -106,6 +120,9 @@ class Card(db.Model):
     point_id: Mapped[int | None] = mapped_column(ForeignKey("points.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What a theme card asks about: a category key ("xi-cleft"), or for a point's-categories card
+    # None. Channel cards leave it empty.
+    subject: Mapped[str | None] = mapped_column(String(60))
 
     deck: Mapped[Deck] = relationship(back_populates="cards")
     point: Mapped[Point | None] = relationship()

@@ -187,6 +187,11 @@ def current_card(client: FlaskClient, slug: str = "kidney") -> tuple[int, int, s
     return int(state.group(1)), int(version.group(1)), page
 
 
+def choose_decks(client: FlaskClient, *slugs: str) -> None:
+    response = client.post("/decks/choose", data={"deck": list(slugs)})
+    assert response.status_code == 302, response.get_data(as_text=True)
+
+
 def grade_current(client: FlaskClient, grade: int, slug: str = "kidney") -> int:
     state_id, version, _ = current_card(client, slug)
     response = client.post(f"/study/{slug}/answer",

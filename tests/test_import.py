@@ -78,6 +78,8 @@ def test_removed_point_retires_its_cards_and_keeps_history(app: Flask, client: F
     with app.app_context():
         state_id = db.session.scalar(select(CardState.id).join(CardState.card)
                                      .where(Card.key == f"{code}/name-location"))
+        cards_of_point = db.session.scalar(select(func.count()).select_from(Card)
+                                           .join(Card.point).where(Point.code == code))
     client.post("/study/kidney/answer", data={"state_id": state_id, "version": 0, "grade": 5})
     decks = copy_decks(tmp_path)
     kidney = decks / "kidney.toml"
@@ -92,7 +94,7 @@ def test_removed_point_retires_its_cards_and_keeps_history(app: Flask, client: F
     assert runner.invoke(args=["decks", "check"]).exit_code == 1
     removed = runner.invoke(args=["decks", "import"])
     assert removed.exit_code == 0, removed.output
-    assert "retired 1 points, 4 cards" in removed.output
+    assert f"retired 1 points, {cards_of_point} cards" in removed.output
     with app.app_context():
         assert db.session.scalar(select(Point.retired).where(Point.code == code)) is True
         assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
@@ -105,7 +107,8 @@ def test_removed_point_retires_its_cards_and_keeps_history(app: Flask, client: F
     # Putting the point back brings the same card, schedule and history back.
     kidney.write_text(original, encoding="utf-8")
     restored = runner.invoke(args=["decks", "import"])
-    assert restored.exit_code == 0 and "updated 1 points, 4 cards" in restored.output, restored.output
+    assert restored.exit_code == 0, restored.output
+    assert f"updated 1 points, {cards_of_point} cards" in restored.output
     with app.app_context():
         back = db.session.get(CardState, state_id)
         assert not back.card.retired and (back.repetitions, back.interval) == (1, 1)

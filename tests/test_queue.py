@@ -14,7 +14,7 @@ from studyapp.models import Card, CardState, Deck, ReviewLog, User
 from studyapp.queue import DayLimits, DoneToday, DueCard, NewCard, plan_day
 from studyapp.services.study import plan_for_deck, today_for
 from studyapp.studyday import study_day
-from tests.conftest import START, AuthActions, Clock, current_card, grade_current
+from tests.conftest import START, AuthActions, Clock, choose_decks, current_card, grade_current
 
 DAY = date(2026, 3, 2)
 
@@ -76,6 +76,7 @@ def states_by_card(app: Flask) -> dict[str, CardState]:
 def test_new_card_limit_and_tomorrows_reviews(app: Flask, client: FlaskClient, auth: AuthActions,
                                               clock: Clock) -> None:
     auth.register()
+    choose_decks(client, "kidney")
     assert deck_counts(client) == (0, 20)  # 27 points, at most 20 new a day, one card per point
     for _ in range(20):
         grade_current(client, 5)

@@ -1,19 +1,52 @@
-"""The deck list: what is due today in each deck."""
+"""The student's decks: what is due today in each, and which decks they study."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
 
 from studyapp import now
-from studyapp.services.study import deck_overview, enroll, today_for
+from studyapp.decks_view.forms import ChooseDecksForm
+from studyapp.services.study import (
+    choose_decks,
+    chosen_deck_ids,
+    deck_overview,
+    enroll,
+    live_decks,
+    today_for,
+)
 
 bp = Blueprint("decks", __name__)
+
+GROUPS = (("channel", "Channels"), ("extra", "Extra points"), ("theme", "Themes"))
 
 
 @bp.get("/")
 @login_required
 def index() -> str:
-    enroll(current_user)
+    enroll(current_user, chosen_deck_ids(current_user))
     today = today_for(current_user, now())
-    return render_template("decks/index.html", overview=deck_overview(current_user, today), today=today)
+    overview = deck_overview(current_user, today)
+    grouped = [(title, [row for row in overview if row.deck.kind == kind]) for kind, title in GROUPS]
+    return render_template("decks/index.html", groups=[g for g in grouped if g[1]], today=today,
+                           anything_chosen=bool(overview))
+
+
+@bp.route("/decks/choose", methods=["GET", "POST"])
+@login_required
+def choose() -> Response | str:
+    form = ChooseDecksForm()
+    decks = live_decks()
+    if form.validate_on_submit():
+        by_slug = {deck.slug: deck for deck in decks}
+        wanted = request.form.getlist("deck")
+        unknown = [slug for slug in wanted if slug not in by_slug]
+        if unknown:
+            abort(400, f"Unknown deck {unknown[0]!r}.")
+        choose_decks(current_user, {by_slug[slug].id for slug in wanted})
+        flash("Your decks are saved." if wanted else "No decks chosen: pick at least one to study.")
+        return redirect(url_for("decks.index"))
+    chosen = chosen_deck_ids(current_user)
+    grouped = [(title, [deck for deck in decks if deck.kind == kind]) for kind, title in GROUPS]
+    return render_template("decks/choose.html", form=form, groups=[g for g in grouped if g[1]], chosen=chosen)

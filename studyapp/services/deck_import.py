@@ -16,6 +16,7 @@ from sqlalchemy import select
 from studyapp import cards as card_kinds
 from studyapp.codes import CHANNELS, code_rank
 from studyapp.decks import Bundle, Deck
+from studyapp.decks import Point as PointRecord
 from studyapp.extensions import db
 from studyapp.models import Card
 from studyapp.models import Deck as DeckRow
@@ -82,10 +83,12 @@ def import_bundle(bundle: Bundle, now: datetime, *, retire_missing_decks: bool) 
         ordered_decks = sorted(bundle.decks, key=deck_sort_key)
         positions = {row.slug: row.position for row in decks_by_slug.values()}
         next_position = max(positions.values(), default=-1) + 1
+        live_points: list[PointRecord] | None = None  # for theme decks, once the channels are synced
         for deck in ordered_decks:
             deck_row = decks_by_slug.get(deck.slug)
             values = {"title": deck.title, "kind": deck.kind, "channel": deck.channel,
-                      "description": deck.description, "retired": False}
+                      "description": deck.description, "retired": False,
+                      "categories": list(deck.categories) or None}
             if deck_row is None:
                 deck_row = DeckRow(slug=deck.slug, position=next_position, **values)
                 next_position += 1
@@ -95,7 +98,13 @@ def import_bundle(bundle: Bundle, now: datetime, *, retire_missing_decks: bool) 
                 report.added["decks"] += 1
             elif _assign(deck_row, values):
                 report.updated["decks"] += 1
-            _sync_points(deck, deck_row, points_by_code, cards_by_key, now, report)
+            if deck.kind == "theme":
+                if live_points is None:
+                    live_points = [PointRecord.from_dict(row.record)
+                                   for row in points_by_code.values() if not row.retired]
+                _sync_theme(deck, deck_row, live_points, points_by_code, cards_by_key, report)
+            else:
+                _sync_points(deck, deck_row, points_by_code, cards_by_key, now, report)
         if retire_missing_decks:
             wanted = {deck.slug for deck in bundle.decks}
             for slug, deck_row in decks_by_slug.items():
@@ -140,17 +149,44 @@ def _sync_points(
             report.updated["points"] += 1
         for spec in card_kinds.cards_for_point(point):
             kept_keys.add(spec.key)
-            card_values = {"kind": spec.kind, "deck_id": deck_row.id, "point_id": point_row.id,
-                           "position": spec.position, "retired": False}
-            card_row = cards_by_key.get(spec.key)
-            if card_row is None:
-                card_row = Card(key=spec.key, **card_values)
-                session.add(card_row)
-                cards_by_key[spec.key] = card_row
-                report.added["cards"] += 1
-            elif _assign(card_row, card_values):
-                report.updated["cards"] += 1
+            _upsert_card(spec, deck_row, point_row, cards_by_key, report)
     _retire_rest(deck_row, kept_codes, kept_keys, points_by_code, cards_by_key, report)
+
+
+def _sync_theme(
+    deck: Deck,
+    deck_row: DeckRow,
+    live_points: list[PointRecord],
+    points_by_code: dict[str, PointRow],
+    cards_by_key: dict[str, Card],
+    report: ImportReport,
+) -> None:
+    """Theme cards are built from the categories of every live point (channel decks sync first)."""
+    kept_keys: set[str] = set()
+    for spec in card_kinds.cards_for_theme(deck, live_points):
+        kept_keys.add(spec.key)
+        point_row = points_by_code[spec.point_code] if spec.point_code else None
+        _upsert_card(spec, deck_row, point_row, cards_by_key, report)
+    _retire_rest(deck_row, set(), kept_keys, points_by_code, cards_by_key, report)
+
+
+def _upsert_card(
+    spec: card_kinds.CardSpec,
+    deck_row: DeckRow,
+    point_row: PointRow | None,
+    cards_by_key: dict[str, Card],
+    report: ImportReport,
+) -> None:
+    values = {"kind": spec.kind, "deck_id": deck_row.id, "point_id": point_row.id if point_row else None,
+              "position": spec.position, "subject": spec.subject, "retired": False}
+    card_row = cards_by_key.get(spec.key)
+    if card_row is None:
+        card_row = Card(key=spec.key, **values)
+        db.session.add(card_row)
+        cards_by_key[spec.key] = card_row
+        report.added["cards"] += 1
+    elif _assign(card_row, values):
+        report.updated["cards"] += 1
 
 
 def _retire_rest(

@@ -7,15 +7,16 @@ once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, exists, func, insert, literal, select, update
+from sqlalchemy import and_, case, delete, exists, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from studyapp import sm2
 from studyapp.extensions import db
-from studyapp.models import Card, CardState, Deck, ReviewLog, User
+from studyapp.models import Card, CardState, Deck, ReviewLog, User, UserDeck
 from studyapp.queue import DayLimits, DayPlan, DoneToday, DueCard, NewCard, plan_day
 from studyapp.studyday import study_day
 
@@ -28,8 +29,8 @@ def today_for(user: User, now: datetime) -> date:
     return study_day(now, user.timezone)
 
 
-def enroll(user: User, deck_ids: list[int] | None = None) -> None:
-    """Give the student a state for every live card of these decks (all decks if None).
+def enroll(user: User, deck_ids: Iterable[int]) -> None:
+    """Give the student a state for every live card of these decks.
 
     One INSERT ... SELECT; cheap when there is nothing to add. A concurrent request adding the
     same rows first is harmless: the unique constraint stops the duplicates and we carry on.
@@ -38,8 +39,10 @@ def enroll(user: User, deck_ids: list[int] | None = None) -> None:
         Card.retired.is_(False),
         ~exists().where(CardState.user_id == user.id, CardState.card_id == Card.id),
     )
-    if deck_ids is not None:
-        rows = rows.where(Card.deck_id.in_(deck_ids))
+    rows = rows.where(Card.deck_id.in_(list(deck_ids)))
+    # Read first: most visits have nothing to add, and a read takes no write lock.
+    if not db.session.scalar(select(rows.exists())):
+        return
     statement = insert(CardState).from_select(["user_id", "card_id"], rows)
     try:
         db.session.execute(statement)
@@ -105,9 +108,40 @@ class DeckCounts:
     total: int
 
 
+def live_decks() -> list[Deck]:
+    return list(db.session.scalars(
+        select(Deck).where(Deck.retired.is_(False)).order_by(Deck.position, Deck.id)))
+
+
+def chosen_deck_ids(user: User) -> set[int]:
+    return set(db.session.scalars(select(UserDeck.deck_id).where(UserDeck.user_id == user.id)))
+
+
+def choose_decks(user: User, deck_ids: set[int]) -> None:
+    """Make `deck_ids` the student's decks. Dropping a deck keeps its cards' history and schedule:
+    choosing it again brings them back as they were."""
+    current = chosen_deck_ids(user)
+    for deck_id in deck_ids - current:
+        db.session.add(UserDeck(user_id=user.id, deck_id=deck_id))
+    if current - deck_ids:
+        db.session.execute(delete(UserDeck).where(
+            UserDeck.user_id == user.id, UserDeck.deck_id.in_(current - deck_ids)))
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same choice saved by a second tab a moment earlier
+        db.session.rollback()
+
+
+def choose_deck(user: User, deck: Deck) -> None:
+    """Opening a deck to study it chooses it."""
+    if deck.id not in chosen_deck_ids(user):
+        choose_decks(user, chosen_deck_ids(user) | {deck.id})
+
+
 def deck_overview(user: User, today: date) -> list[DeckCounts]:
-    decks = db.session.scalars(
-        select(Deck).where(Deck.retired.is_(False)).order_by(Deck.position, Deck.id)).all()
+    """Counts for the student's chosen decks, in deck order."""
+    chosen = chosen_deck_ids(user)
+    decks = [deck for deck in live_decks() if deck.id in chosen]
     totals = dict(db.session.execute(
         select(Card.deck_id, func.count()).where(Card.retired.is_(False)).group_by(Card.deck_id)
     ).all())

@@ -8,11 +8,20 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from studyapp import now
-from studyapp.cards import CARD_KINDS, front
+from studyapp.cards import front
 from studyapp.decks import Point as PointRecord
 from studyapp.extensions import db
 from studyapp.models import CardState, Deck
-from studyapp.services.study import StaleAnswer, answer, day_summary, enroll, plan_for_deck, today_for
+from studyapp.services.points import category_members
+from studyapp.services.study import (
+    StaleAnswer,
+    answer,
+    choose_deck,
+    day_summary,
+    enroll,
+    plan_for_deck,
+    today_for,
+)
 from studyapp.sm2 import QUALITY_LABELS
 from studyapp.study.forms import AnswerForm
 
@@ -30,6 +39,7 @@ def _deck_or_404(slug: str) -> Deck:
 @login_required
 def study(slug: str) -> str:
     deck = _deck_or_404(slug)
+    choose_deck(current_user, deck)
     enroll(current_user, [deck.id])
     today = today_for(current_user, now())
     plan = plan_for_deck(current_user, deck, today)
@@ -37,14 +47,16 @@ def study(slug: str) -> str:
         return render_template("study/summary.html", deck=deck,
                                summary=day_summary(current_user, deck, today))
     state = db.session.get(CardState, plan.queue[0])
-    assert state is not None and state.card.point is not None
-    point = PointRecord.from_dict(state.card.point.record)
+    assert state is not None
+    card = state.card
+    point = PointRecord.from_dict(card.point.record) if card.point is not None else None
+    members = category_members(card.subject) if card.kind == "members" and card.subject else []
     form = AnswerForm(state_id=state.id, version=state.version)
     return render_template(
-        "study/card.html", deck=deck, state=state, point=point, kind=state.card.kind,
-        kind_title=CARD_KINDS[state.card.kind], card_front=front(state.card.kind, point),
+        "study/card.html", deck=deck, state=state, point=point, kind=card.kind, members=members,
+        card_front=front(card.kind, point, card.subject, len(members)),
         form=form, grades=QUALITY_LABELS, revealed=request.args.get("show") == "1",
-        left=len(plan.queue), plan=plan, is_redrill=state.id in plan.redrills,
+        plan=plan, is_redrill=state.id in plan.redrills, theme_categories=deck.categories or [],
     )
 
 
