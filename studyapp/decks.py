@@ -9,12 +9,11 @@ Run `python -m studyapp.decks [PATH ...]` to check files with nothing but Python
 from __future__ import annotations
 
 import csv
-import json
 import sys
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +138,12 @@ class Point:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON data (lists, not tuples), in the shape deck files and the API use."""
-        data: dict[str, Any] = json.loads(json.dumps(asdict(self)))
+        data: dict[str, Any] = {item.name: getattr(self, item.name) for item in fields(self)}
+        for key in (*_REQUIRED_LISTS, "aliases", "hanzi_variants"):
+            data[key] = list(data[key])
+        data["related"] = [{"code": r.code, "reason": r.reason} for r in self.related]
+        data["categories"] = [{"category": c.category, "of": c.of, "phase": c.phase} for c in self.categories]
+        data["faq"] = [{"question": f.question, "answer": f.answer} for f in self.faq]
         return data
 
 

@@ -11,6 +11,16 @@ def test_list_points_filtered_by_channel(client: FlaskClient) -> None:
     assert client.get("/api/v1/points?channel=kid").get_json()["count"] == 27
 
 
+def test_all_409_points_are_served_with_their_categories(client: FlaskClient) -> None:
+    data = client.get("/api/v1/points").get_json()
+    assert data["count"] == len(data["points"]) == 409
+    by_code = {p["code"]: p for p in data["points"]}
+    assert "EX-HN3" in by_code and "CV-24" in by_code
+    assert [c["label"] for c in by_code["LU-9"]["categories"]] == [
+        "shu-stream point (earth) of the Lung channel", "yuan-source point of the Lung channel",
+        "hui-meeting point of the Vessels"]
+
+
 def test_unknown_channel_is_400_json(client: FlaskClient) -> None:
     response = client.get("/api/v1/points?channel=ZZ")
     assert response.status_code == 400 and "Unknown channel" in response.get_json()["error"]

@@ -23,11 +23,13 @@ def point_json(row: Point) -> dict[str, Any]:
         "channel": row.channel,
         "channel_name": CHANNELS.get(row.channel, "Extra points"),
         "aliases": list(record.all_aliases),
-        "categories": [
-            {**category, "label": record.categories[index].label}
-            for index, category in enumerate(row.record["categories"])
-        ],
+        "categories": _categories_json(record),
     }
+
+
+def _categories_json(record: PointRecord) -> list[dict[str, Any]]:
+    return [{"category": c.category, "of": c.of, "phase": c.phase, "label": c.label_for(record.code)}
+            for c in record.categories]
 
 
 @bp.get("/points")
@@ -43,7 +45,9 @@ def points() -> ResponseReturnValue:
     rows = db.session.scalars(query).all()
     return jsonify(count=len(rows), points=[
         {"code": row.code, "pinyin": row.pinyin, "hanzi": row.hanzi, "english": row.english,
-         "channel": row.channel, "url": f"/api/v1/points/{row.code}"}
+         "channel": row.channel, "region": row.record["region"],
+         "categories": _categories_json(PointRecord.from_dict(row.record)),
+         "url": f"/api/v1/points/{row.code}"}
         for row in rows
     ])
 

@@ -77,15 +77,16 @@ def import_bundle(bundle: Bundle, now: datetime, *, retire_missing_decks: bool) 
     report = ImportReport()
     session = db.session
     try:
-        decks_by_slug = {row.slug: row for row in session.scalars(select(DeckRow))}
-        points_by_code = {row.code: row for row in session.scalars(select(PointRow))}
-        cards_by_key = {row.key: row for row in session.scalars(select(Card))}
-        ordered_decks = sorted(bundle.decks, key=deck_sort_key)
-        positions = {row.slug: row.position for row in decks_by_slug.values()}
-        next_position = max(positions.values(), default=-1) + 1
-        live_points: list[PointRecord] | None = None  # for theme decks, once the channels are synced
-        for deck in ordered_decks:
-            deck_row = decks_by_slug.get(deck.slug)
+        sync = _Sync(
+            decks_by_slug={row.slug: row for row in session.scalars(select(DeckRow))},
+            points_by_code={row.code: row for row in session.scalars(select(PointRow))},
+            cards_by_key={row.key: row for row in session.scalars(select(Card))},
+            report=report,
+            now=now,
+        )
+        next_position = max((row.position for row in sync.decks_by_slug.values()), default=-1) + 1
+        for deck in sorted(bundle.decks, key=deck_sort_key):
+            deck_row = sync.decks_by_slug.get(deck.slug)
             values = {"title": deck.title, "kind": deck.kind, "channel": deck.channel,
                       "description": deck.description, "retired": False,
                       "categories": list(deck.categories) or None}
@@ -94,24 +95,25 @@ def import_bundle(bundle: Bundle, now: datetime, *, retire_missing_decks: bool) 
                 next_position += 1
                 session.add(deck_row)
                 session.flush()
-                decks_by_slug[deck.slug] = deck_row
+                sync.decks_by_slug[deck.slug] = deck_row
                 report.added["decks"] += 1
             elif _assign(deck_row, values):
                 report.updated["decks"] += 1
+            sync.kept_codes[deck_row.id] = set()
+            sync.kept_keys[deck_row.id] = set()
             if deck.kind == "theme":
-                if live_points is None:
-                    live_points = [PointRecord.from_dict(row.record)
-                                   for row in points_by_code.values() if not row.retired]
-                _sync_theme(deck, deck_row, live_points, points_by_code, cards_by_key, report)
+                sync.theme(deck, deck_row)
             else:
-                _sync_points(deck, deck_row, points_by_code, cards_by_key, now, report)
+                sync.points(deck, deck_row)
         if retire_missing_decks:
             wanted = {deck.slug for deck in bundle.decks}
-            for slug, deck_row in decks_by_slug.items():
+            for slug, deck_row in sync.decks_by_slug.items():
                 if slug not in wanted and not deck_row.retired:
                     deck_row.retired = True
                     report.retired["decks"] += 1
-                    _retire_rest(deck_row, set(), set(), points_by_code, cards_by_key, report)
+                    sync.kept_codes[deck_row.id] = set()
+                    sync.kept_keys[deck_row.id] = set()
+        sync.retire_the_rest()
         session.commit()
     except Exception:
         session.rollback()
@@ -119,55 +121,68 @@ def import_bundle(bundle: Bundle, now: datetime, *, retire_missing_decks: bool) 
     return report
 
 
-def _sync_points(
-    deck: Deck,
-    deck_row: DeckRow,
-    points_by_code: dict[str, PointRow],
-    cards_by_key: dict[str, Card],
-    now: datetime,
-    report: ImportReport,
-) -> None:
-    session = db.session
-    kept_codes: set[str] = set()
-    kept_keys: set[str] = set()
-    for point in deck.points:
-        kept_codes.add(point.code)
-        values = {
-            "channel": point.channel, "pinyin": point.pinyin, "hanzi": point.hanzi,
-            "english": point.english, "deck_id": deck_row.id, "sort_key": code_rank(point.code),
-            "record": point.to_dict(), "retired": False,
-        }
-        point_row = points_by_code.get(point.code)
-        if point_row is None:
-            point_row = PointRow(code=point.code, updated_at=now, **values)
-            session.add(point_row)
-            session.flush()
-            points_by_code[point.code] = point_row
-            report.added["points"] += 1
-        elif _assign(point_row, values):
-            point_row.updated_at = now
-            report.updated["points"] += 1
-        for spec in card_kinds.cards_for_point(point):
-            kept_keys.add(spec.key)
-            _upsert_card(spec, deck_row, point_row, cards_by_key, report)
-    _retire_rest(deck_row, kept_codes, kept_keys, points_by_code, cards_by_key, report)
+@dataclass
+class _Sync:
+    """The rows of one import, loaded once, and what the bundle keeps of each synced deck."""
 
+    decks_by_slug: dict[str, DeckRow]
+    points_by_code: dict[str, PointRow]
+    cards_by_key: dict[str, Card]
+    report: ImportReport
+    now: datetime
+    kept_codes: dict[int, set[str]] = field(default_factory=dict)  # deck id -> point codes in the files
+    kept_keys: dict[int, set[str]] = field(default_factory=dict)  # deck id -> card keys in the files
+    records: dict[str, PointRecord] = field(default_factory=dict)  # code -> record synced in this import
 
-def _sync_theme(
-    deck: Deck,
-    deck_row: DeckRow,
-    live_points: list[PointRecord],
-    points_by_code: dict[str, PointRow],
-    cards_by_key: dict[str, Card],
-    report: ImportReport,
-) -> None:
-    """Theme cards are built from the categories of every live point (channel decks sync first)."""
-    kept_keys: set[str] = set()
-    for spec in card_kinds.cards_for_theme(deck, live_points):
-        kept_keys.add(spec.key)
-        point_row = points_by_code[spec.point_code] if spec.point_code else None
-        _upsert_card(spec, deck_row, point_row, cards_by_key, report)
-    _retire_rest(deck_row, set(), kept_keys, points_by_code, cards_by_key, report)
+    def points(self, deck: Deck, deck_row: DeckRow) -> None:
+        session = db.session
+        for point in deck.points:
+            self.kept_codes[deck_row.id].add(point.code)
+            self.records[point.code] = point
+            values = {
+                "channel": point.channel, "pinyin": point.pinyin, "hanzi": point.hanzi,
+                "english": point.english, "deck_id": deck_row.id, "sort_key": code_rank(point.code),
+                "record": point.to_dict(), "retired": False,
+            }
+            point_row = self.points_by_code.get(point.code)
+            if point_row is None:
+                point_row = PointRow(code=point.code, updated_at=self.now, **values)
+                session.add(point_row)
+                session.flush()
+                self.points_by_code[point.code] = point_row
+                self.report.added["points"] += 1
+            elif _assign(point_row, values):
+                point_row.updated_at = self.now
+                self.report.updated["points"] += 1
+            for spec in card_kinds.cards_for_point(point):
+                self.kept_keys[deck_row.id].add(spec.key)
+                _upsert_card(spec, deck_row, point_row, self.cards_by_key, self.report)
+
+    def theme(self, deck: Deck, deck_row: DeckRow) -> None:
+        """Theme cards are built from the categories of every live point (channel decks sync first,
+        so their records come from this import; points not in it come from the database)."""
+        live = [
+            self.records.get(code) or PointRecord.from_dict(row.record)
+            for code, row in self.points_by_code.items()
+            if code in self.records or (not row.retired and row.deck_id not in self.kept_codes)
+        ]
+        for spec in card_kinds.cards_for_theme(deck, live):
+            self.kept_keys[deck_row.id].add(spec.key)
+            point_row = self.points_by_code[spec.point_code] if spec.point_code else None
+            _upsert_card(spec, deck_row, point_row, self.cards_by_key, self.report)
+
+    def retire_the_rest(self) -> None:
+        """Retire points and cards of the synced decks that the files no longer have. History stays."""
+        for code, point_row in self.points_by_code.items():
+            kept = self.kept_codes.get(point_row.deck_id)
+            if kept is not None and code not in kept and not point_row.retired:
+                point_row.retired = True
+                self.report.retired["points"] += 1
+        for key, card_row in self.cards_by_key.items():
+            kept = self.kept_keys.get(card_row.deck_id)
+            if kept is not None and key not in kept and not card_row.retired:
+                card_row.retired = True
+                self.report.retired["cards"] += 1
 
 
 def _upsert_card(
@@ -187,22 +202,3 @@ def _upsert_card(
         report.added["cards"] += 1
     elif _assign(card_row, values):
         report.updated["cards"] += 1
-
-
-def _retire_rest(
-    deck_row: DeckRow,
-    kept_codes: set[str],
-    kept_keys: set[str],
-    points_by_code: dict[str, PointRow],
-    cards_by_key: dict[str, Card],
-    report: ImportReport,
-) -> None:
-    """Retire this deck's points and cards that the files no longer have. History stays."""
-    for code, point_row in points_by_code.items():
-        if point_row.deck_id == deck_row.id and code not in kept_codes and not point_row.retired:
-            point_row.retired = True
-            report.retired["points"] += 1
-    for key, card_row in cards_by_key.items():
-        if card_row.deck_id == deck_row.id and key not in kept_keys and not card_row.retired:
-            card_row.retired = True
-            report.retired["cards"] += 1
