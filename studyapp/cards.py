@@ -9,7 +9,7 @@ each time the card is shown.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from studyapp import categories as cat
@@ -21,8 +21,12 @@ from studyapp.decks import Deck, Point, theme_points
 CARD_KINDS: dict[str, str] = {
     "name-location": "Where is this point?",
     "location-name": "Which point is here?",
+    # Location quizzes (multiple choice or typed; graded from the outcome, see studyapp.quiz)
+    "quiz-where-is": "Quiz: where is this point?",
+    "quiz-which-point": "Quiz: which point is here?",
     "functions": "What does this point do, and what is it used for?",
     "related": "Which points work with this one, and why?",
+    "quiz-relation": "Quiz: neighbours and relations",
     # Theme decks
     "categories": "Which categories does this point belong to?",
     "which-point": "Which point is it?",
@@ -30,7 +34,7 @@ CARD_KINDS: dict[str, str] = {
 }
 KIND_ORDER = {kind: index for index, kind in enumerate(CARD_KINDS)}
 POSITION_STRIDE = 1_000_000  # position = kind index * stride + the point's code rank
-CHANNEL_KINDS = ("name-location", "location-name", "functions", "related")
+CHANNEL_KINDS = tuple(kind for kind in CARD_KINDS if kind not in ("categories", "which-point", "members"))
 # A "name all of them" card is a fair question for a group a student can hold in mind.
 MAX_MEMBERS_TO_NAME = 13
 
@@ -48,9 +52,13 @@ def card_key(point_code: str, kind: str) -> str:
     return f"{point_code}/{kind}"
 
 
-def cards_for_point(point: Point) -> list[CardSpec]:
-    """The cards a point record yields in its channel deck. `related` needs related points."""
-    kinds = [kind for kind in CHANNEL_KINDS if kind != "related" or point.related]
+def cards_for_point(point: Point, relation_answers: Collection[str] = ()) -> list[CardSpec]:
+    """The cards a point record yields in its channel deck. `related` needs related points; the
+    relation quiz needs a relation question whose answer is this point (`relation_answers`)."""
+    kinds = [
+        kind for kind in CHANNEL_KINDS
+        if (kind != "related" or point.related) and (kind != "quiz-relation" or point.code in relation_answers)
+    ]
     return [
         CardSpec(key=card_key(point.code, kind), kind=kind, point_code=point.code,
                  position=KIND_ORDER[kind] * POSITION_STRIDE + code_rank(point.code))

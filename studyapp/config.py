@@ -17,6 +17,14 @@ def _flag(value: str | None, default: bool) -> bool:
     return value.strip().lower() in ("1", "true", "yes", "on")
 
 
+def _milliseconds(value: str | None, default: int) -> int:
+    if value is None or not value.strip():
+        return default
+    if not value.strip().isdigit() or int(value) <= 0:
+        raise ValueError(f"expected a positive number of milliseconds, not {value!r}")
+    return int(value)
+
+
 def load_config(
     instance_path: Path, environ: Mapping[str, str], overrides: Mapping[str, Any]
 ) -> dict[str, Any]:
@@ -47,6 +55,9 @@ def load_config(
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "NEW_CARDS_PER_DAY": 20,
         "REVIEWS_PER_DAY": 200,
+        # A correct first answer slower than this earns a 4 instead of a 5 (milliseconds).
+        "QUIZ_FAST_MS": _milliseconds(environ.get("STUDYAPP_QUIZ_FAST_MS"), 8_000),
+        "QUIZ_TYPED_FAST_MS": _milliseconds(environ.get("STUDYAPP_QUIZ_TYPED_FAST_MS"), 15_000),
     }
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -152,6 +153,10 @@ class CardState(db.Model):
     # Step 7: the study day on which this card still needs a re-drill, if any.
     redrill_day: Mapped[date | None] = mapped_column(Date)
     last_reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Suspended cards leave every queue until the student unsuspends them (leeches are suspended).
+    suspended: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A buried card sits out the rest of this study day and comes back the next.
+    buried_day: Mapped[date | None] = mapped_column(Date)
     # Bumped by every answer; an answer must name the version it saw (double-click guard).
     version: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -159,7 +164,8 @@ class CardState(db.Model):
 
 
 class ReviewLog(db.Model):
-    """Append-only: one row per answer, with the state before and after it."""
+    """One row per answer, with the state before and after it. Rows are only ever added, except
+    that undoing the last answer removes its row along with restoring the state."""
 
     __tablename__ = "review_log"
     __table_args__ = (
@@ -180,6 +186,12 @@ class ReviewLog(db.Model):
     prev_easiness_centi: Mapped[int] = mapped_column(SmallInteger)
     prev_interval: Mapped[int] = mapped_column(Integer)
     prev_due_day: Mapped[date | None] = mapped_column(Date)
+    # The rest of the state before this answer, so undo restores it exactly (None in rows older
+    # than undo; those reviews cannot be undone).
+    prev_lapses: Mapped[int | None] = mapped_column(Integer)
+    prev_redrill_day: Mapped[date | None] = mapped_column(Date)
+    prev_reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    prev_suspended: Mapped[bool | None] = mapped_column(Boolean)
     new_repetitions: Mapped[int] = mapped_column(Integer)
     new_easiness_centi: Mapped[int] = mapped_column(SmallInteger)
     new_interval: Mapped[int] = mapped_column(Integer)

@@ -1,4 +1,5 @@
-"""Read-only JSON API for point records. No login: the records are public study material."""
+"""JSON API: point records and practice quiz questions. No login: the records are public study
+material, and checking a practice answer stores nothing."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from flask import Blueprint, abort, jsonify, request
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
+from studyapp import quiz
 from studyapp.codes import CHANNELS, normalize_code
 from studyapp.decks import Point as PointRecord
 from studyapp.extensions import db
 from studyapp.models import Point
+from studyapp.services import quiz as quizzes
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -61,3 +64,67 @@ def point(code: str) -> ResponseReturnValue:
     if row is None:
         abort(404, f"No point {code!r}.")
     return jsonify(point_json(row))
+
+
+def _question_json(practice: quizzes.PracticeRequest, question: quiz.Question, pool: quizzes.Pool) -> dict[str, Any]:
+    """A question without its answer: the choices are numbered, not labelled with their codes."""
+    named = pool.by_code[question.answer_code] if question.kind == "where-is" else None
+    return {
+        "kind": question.kind,
+        "title": quiz.QUIZ_KINDS[question.kind],
+        "seed": practice.seed,
+        "filters": {name: value for name, value in practice.filters.items() if value},
+        "prompt": question.prompt,
+        "point": {"code": named.code, "pinyin": named.pinyin, "hanzi": named.hanzi, "english": named.english}
+        if named else None,
+        "choices": [{"number": index, "text": choice.text} for index, choice in enumerate(question.choices, 1)],
+        "typed_answers": question.kind != "where-is",
+    }
+
+
+def _point_brief(point: PointRecord | None) -> dict[str, Any] | None:
+    if point is None:
+        return None
+    return {"code": point.code, "pinyin": point.pinyin, "hanzi": point.hanzi, "english": point.english,
+            "location": point.location}
+
+
+@bp.get("/quiz")
+def quiz_question() -> ResponseReturnValue:
+    """A practice question: ?kind=which-point|where-is|relation&channel=&region=&category=&seed=."""
+    pool = quizzes.point_pool()
+    try:
+        practice = quizzes.PracticeRequest.parse(request.args, seed_required=False)
+        question = practice.question(pool)
+    except ValueError as error:
+        abort(400, str(error))
+    return jsonify(_question_json(practice, question, pool))
+
+
+@bp.post("/quiz")
+def quiz_check() -> ResponseReturnValue:
+    """Check an answer to a practice question: JSON with the question's kind, filters and seed, plus
+    `choice` (1-based number) or `answer` (typed text) or `give_up`: true. Nothing is stored."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        abort(400, "send a JSON object: {kind, seed, choice | answer | give_up}")
+    pool = quizzes.point_pool()
+    try:
+        practice = quizzes.PracticeRequest.parse(body, seed_required=True)
+        question = practice.question(pool)
+        choice, typed = body.get("choice"), body.get("answer")
+        if choice is not None and (isinstance(choice, bool) or not isinstance(choice, int)):
+            raise quizzes.BadResponse("choice must be a whole number")
+        if typed is not None and (not isinstance(typed, str) or len(typed) > 100):
+            raise quizzes.BadResponse("answer must be text of at most 100 characters")
+        result = quizzes.check(pool, question, quizzes.Response(
+            choice=choice, typed=typed if choice is None else None, gave_up=body.get("give_up") is True))
+    except ValueError as error:
+        abort(400, str(error))
+    return jsonify(
+        correct=result.correct,
+        outcome=result.outcome,
+        suggestion=result.suggestion,
+        answer=_point_brief(pool.by_code[question.answer_code]),
+        chosen=_point_brief(pool.by_code.get(result.chosen_code or "")),
+    )

@@ -8,6 +8,7 @@ from werkzeug.wrappers import Response
 
 from studyapp import now
 from studyapp.decks_view.forms import ChooseDecksForm
+from studyapp.quiz import QUIZ_KINDS
 from studyapp.services.study import (
     choose_decks,
     chosen_deck_ids,
@@ -30,7 +31,7 @@ def index() -> str:
     overview = deck_overview(current_user, today)
     grouped = [(title, [row for row in overview if row.deck.kind == kind]) for kind, title in GROUPS]
     return render_template("decks/index.html", groups=[g for g in grouped if g[1]], today=today,
-                           anything_chosen=bool(overview))
+                           anything_chosen=bool(overview), quiz_kinds=QUIZ_KINDS)
 
 
 @bp.route("/decks/choose", methods=["GET", "POST"])

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from studyapp import cards as card_kinds
+from studyapp import quiz
 from studyapp.codes import CHANNELS, code_rank
 from studyapp.decks import Bundle, Deck
 from studyapp.decks import Point as PointRecord
@@ -84,6 +85,8 @@ def import_bundle(bundle: Bundle, now: datetime, *, retire_missing_decks: bool) 
             report=report,
             now=now,
         )
+        sync.pool = _live_pool(bundle, sync)
+        sync.relation_answers = quiz.relation_answers(sync.pool)
         next_position = max((row.position for row in sync.decks_by_slug.values()), default=-1) + 1
         for deck in sorted(bundle.decks, key=deck_sort_key):
             deck_row = sync.decks_by_slug.get(deck.slug)
@@ -132,13 +135,13 @@ class _Sync:
     now: datetime
     kept_codes: dict[int, set[str]] = field(default_factory=dict)  # deck id -> point codes in the files
     kept_keys: dict[int, set[str]] = field(default_factory=dict)  # deck id -> card keys in the files
-    records: dict[str, PointRecord] = field(default_factory=dict)  # code -> record synced in this import
+    pool: list[PointRecord] = field(default_factory=list)  # every point live after this import
+    relation_answers: set[str] = field(default_factory=set)  # codes some relation question leads to
 
     def points(self, deck: Deck, deck_row: DeckRow) -> None:
         session = db.session
         for point in deck.points:
             self.kept_codes[deck_row.id].add(point.code)
-            self.records[point.code] = point
             values = {
                 "channel": point.channel, "pinyin": point.pinyin, "hanzi": point.hanzi,
                 "english": point.english, "deck_id": deck_row.id, "sort_key": code_rank(point.code),
@@ -154,19 +157,13 @@ class _Sync:
             elif _assign(point_row, values):
                 point_row.updated_at = self.now
                 self.report.updated["points"] += 1
-            for spec in card_kinds.cards_for_point(point):
+            for spec in card_kinds.cards_for_point(point, self.relation_answers):
                 self.kept_keys[deck_row.id].add(spec.key)
                 _upsert_card(spec, deck_row, point_row, self.cards_by_key, self.report)
 
     def theme(self, deck: Deck, deck_row: DeckRow) -> None:
-        """Theme cards are built from the categories of every live point (channel decks sync first,
-        so their records come from this import; points not in it come from the database)."""
-        live = [
-            self.records.get(code) or PointRecord.from_dict(row.record)
-            for code, row in self.points_by_code.items()
-            if code in self.records or (not row.retired and row.deck_id not in self.kept_codes)
-        ]
-        for spec in card_kinds.cards_for_theme(deck, live):
+        """Theme cards are built from the categories of every live point."""
+        for spec in card_kinds.cards_for_theme(deck, self.pool):
             self.kept_keys[deck_row.id].add(spec.key)
             point_row = self.points_by_code[spec.point_code] if spec.point_code else None
             _upsert_card(spec, deck_row, point_row, self.cards_by_key, self.report)
@@ -183,6 +180,17 @@ class _Sync:
             if kept is not None and key not in kept and not card_row.retired:
                 card_row.retired = True
                 self.report.retired["cards"] += 1
+
+
+def _live_pool(bundle: Bundle, sync: _Sync) -> list[PointRecord]:
+    """The points live once this import is done: the bundle's, plus those of decks it does not touch
+    (importing one file keeps the other decks' points)."""
+    synced = {sync.decks_by_slug[deck.slug].id for deck in bundle.decks if deck.slug in sync.decks_by_slug}
+    pool = list(bundle.points)
+    codes = {point.code for point in pool}
+    pool += [PointRecord.from_dict(row.record) for code, row in sync.points_by_code.items()
+             if code not in codes and not row.retired and row.deck_id not in synced]
+    return sorted(pool, key=lambda point: code_rank(point.code))
 
 
 def _upsert_card(

@@ -11,13 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, delete, exists, func, insert, literal, select, update
+from sqlalchemy import and_, case, delete, exists, func, insert, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from studyapp import sm2
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewLog, User, UserDeck
 from studyapp.queue import DayLimits, DayPlan, DoneToday, DueCard, NewCard, plan_day
+from studyapp.stats import is_leech
 from studyapp.studyday import study_day
 
 
@@ -74,7 +75,8 @@ def _reviews_today(user: User, today: date) -> int:
 
 def plan_for_deck(user: User, deck: Deck, today: date) -> DayPlan:
     """Today's queue for one deck, built from indexed lookups on (user, due_day)."""
-    live = and_(CardState.user_id == user.id, Card.deck_id == deck.id, Card.retired.is_(False))
+    live = and_(CardState.user_id == user.id, Card.deck_id == deck.id, Card.retired.is_(False),
+                CardState.suspended.is_(False), or_(CardState.buried_day.is_(None), CardState.buried_day != today))
     due = db.session.execute(
         select(CardState.id, Card.point_id, CardState.due_day)
         .join(Card, Card.id == CardState.card_id)
@@ -173,6 +175,8 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
         kind, after, due_day, lapses = "redrill", before, state.due_day, state.lapses
     else:
         raise StaleAnswer("not due today")
+    # A card that keeps lapsing is a leech: it leaves the queues until the student looks at it again.
+    suspended = state.suspended or (lapses > state.lapses and is_leech(lapses))
     changed = db.session.execute(
         update(CardState)
         .where(CardState.id == state.id, CardState.version == seen_version)
@@ -180,7 +184,7 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
             repetitions=after.repetitions, easiness_centi=after.easiness_centi,
             interval=after.interval, due_day=due_day, lapses=lapses,
             redrill_day=today if sm2.needs_redrill(grade) else None,
-            last_reviewed_at=now, version=CardState.version + 1,
+            last_reviewed_at=now, suspended=suspended, version=CardState.version + 1,
         )
         .execution_options(synchronize_session=False)
     ).rowcount
@@ -191,7 +195,9 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
         user_id=user.id, card_id=state.card_id, reviewed_at=now, study_day=today, kind=kind,
         grade=grade, answer_ms=max(0, min(answer_ms, 3_600_000)),
         prev_repetitions=before.repetitions, prev_easiness_centi=before.easiness_centi,
-        prev_interval=before.interval, prev_due_day=state.due_day,
+        prev_interval=before.interval, prev_due_day=state.due_day, prev_lapses=state.lapses,
+        prev_redrill_day=state.redrill_day, prev_reviewed_at=state.last_reviewed_at,
+        prev_suspended=state.suspended,
         new_repetitions=after.repetitions, new_easiness_centi=after.easiness_centi,
         new_interval=after.interval, new_due_day=due_day,
     )
@@ -223,6 +229,66 @@ def day_summary(user: User, deck: Deck, today: date) -> DaySummary:
         select(func.min(CardState.due_day))
         .join(Card, Card.id == CardState.card_id)
         .where(CardState.user_id == user.id, Card.deck_id == deck.id,
-               Card.retired.is_(False), CardState.due_day > today)
+               Card.retired.is_(False), CardState.suspended.is_(False), CardState.due_day > today)
     )
     return DaySummary(reviewed, correct, round(millis / 1000), next_due)
+
+
+class NothingToUndo(Exception):
+    """No answer of this student can be undone (none yet, or only rows from before undo existed)."""
+
+
+def undo_last(user: User) -> ReviewLog:
+    """Take back the student's latest answer: the card's state is restored exactly as it was and the
+    answer's log row is removed, in one transaction. Returns the removed row (detached)."""
+    log = db.session.scalar(
+        select(ReviewLog).where(ReviewLog.user_id == user.id).order_by(ReviewLog.id.desc()).limit(1))
+    if log is None or log.prev_lapses is None or log.prev_suspended is None:
+        raise NothingToUndo("there is no answer to undo")
+    changed = db.session.execute(
+        update(CardState)
+        .where(CardState.user_id == user.id, CardState.card_id == log.card_id)
+        .values(
+            repetitions=log.prev_repetitions, easiness_centi=log.prev_easiness_centi,
+            interval=log.prev_interval, due_day=log.prev_due_day, lapses=log.prev_lapses,
+            redrill_day=log.prev_redrill_day, last_reviewed_at=log.prev_reviewed_at,
+            suspended=log.prev_suspended, version=CardState.version + 1,
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if changed != 1:
+        db.session.rollback()
+        raise NothingToUndo("that card's state is gone")
+    db.session.delete(log)
+    db.session.commit()
+    return log
+
+
+def _states_of(user: User, *, state_id: int | None = None, point_id: int | None = None) -> list[CardState]:
+    query = select(CardState).join(Card, Card.id == CardState.card_id).where(CardState.user_id == user.id)
+    if state_id is not None:
+        query = query.where(CardState.id == state_id)
+    if point_id is not None:
+        query = query.where(Card.point_id == point_id)
+    return list(db.session.scalars(query))
+
+
+def set_suspended(user: User, suspended: bool, *, state_id: int | None = None, point_id: int | None = None) -> int:
+    """Suspend (or bring back) one card or every card of a point. Returns how many changed; 0 when
+    none of them is the student's (the caller answers 404)."""
+    states = _states_of(user, state_id=state_id, point_id=point_id)
+    for state in states:
+        state.suspended = suspended
+        state.version += 1
+    db.session.commit()
+    return len(states)
+
+
+def bury(user: User, today: date, *, state_id: int | None = None, point_id: int | None = None) -> int:
+    """Hide one card or a whole point for the rest of today's study day; it returns tomorrow."""
+    states = _states_of(user, state_id=state_id, point_id=point_id)
+    for state in states:
+        state.buried_day = today
+        state.version += 1
+    db.session.commit()
+    return len(states)

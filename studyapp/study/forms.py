@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import IntegerField
-from wtforms.validators import InputRequired, NumberRange
+from wtforms import IntegerField, StringField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 
 class AnswerForm(FlaskForm):
@@ -13,3 +13,14 @@ class AnswerForm(FlaskForm):
     grade = IntegerField(validators=[InputRequired("Choose a grade from 0 to 5."),
                                      NumberRange(0, 5, "The grade must be from 0 to 5.")])
     answer_ms = IntegerField(default=0, validators=[NumberRange(min=0)])
+
+
+class QuizAnswerForm(FlaskForm):
+    """An answer to a quiz card: a choice number, typed text, or giving up. The grade is derived."""
+
+    state_id = IntegerField(validators=[InputRequired("Which card?"), NumberRange(min=1)])
+    version = IntegerField(validators=[InputRequired("Which version?"), NumberRange(min=0)])
+    choice = IntegerField(validators=[Optional(), NumberRange(1, 6, "Choose a number from 1 to 6.")])
+    typed = StringField(validators=[Optional(), Length(max=100, message="Type at most 100 characters.")])
+    give_up = StringField(validators=[Optional()])
+    answer_ms = IntegerField(default=0, validators=[Optional(), NumberRange(min=0)])

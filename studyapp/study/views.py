@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from werkzeug.wrappers import Response
@@ -11,7 +11,10 @@ from studyapp import now
 from studyapp.cards import front
 from studyapp.decks import Point as PointRecord
 from studyapp.extensions import db
-from studyapp.models import CardState, Deck
+from studyapp.models import CardState, Deck, ReviewLog
+from studyapp.queue import DayPlan
+from studyapp.quiz import QUIZ_KINDS, quiz_grade
+from studyapp.services import quiz as quizzes
 from studyapp.services.points import category_members
 from studyapp.services.study import (
     StaleAnswer,
@@ -22,8 +25,9 @@ from studyapp.services.study import (
     plan_for_deck,
     today_for,
 )
-from studyapp.sm2 import QUALITY_LABELS
-from studyapp.study.forms import AnswerForm
+from studyapp.sm2 import PASSING_QUALITY, QUALITY_LABELS
+from studyapp.stats import is_leech
+from studyapp.study.forms import AnswerForm, QuizAnswerForm
 
 bp = Blueprint("study", __name__, url_prefix="/study")
 
@@ -37,7 +41,7 @@ def _deck_or_404(slug: str) -> Deck:
 
 @bp.get("/<slug>")
 @login_required
-def study(slug: str) -> str:
+def study(slug: str) -> str | tuple[str, int]:
     deck = _deck_or_404(slug)
     choose_deck(current_user, deck)
     enroll(current_user, [deck.id])
@@ -49,6 +53,8 @@ def study(slug: str) -> str:
     state = db.session.get(CardState, plan.queue[0])
     assert state is not None
     card = state.card
+    if quizzes.quiz_kind(card) is not None:
+        return _quiz_card(deck, state, plan)
     point = PointRecord.from_dict(card.point.record) if card.point is not None else None
     members = category_members(card.subject) if card.kind == "members" and card.subject else []
     form = AnswerForm(state_id=state.id, version=state.version)
@@ -66,13 +72,116 @@ def grade(slug: str) -> Response | tuple[str, int]:
     deck = _deck_or_404(slug)
     form = AnswerForm()
     if not form.validate():
-        reasons = "; ".join(f"{name}: {', '.join(errors)}" for name, errors in form.errors.items())
-        return render_template("errors/error.html", code=400, message=f"Bad answer: {reasons}"), 400
+        return _bad_request(form)
     try:
-        answer(current_user, form.state_id.data, form.version.data, form.grade.data,
-               form.answer_ms.data or 0, now())
+        log = answer(current_user, form.state_id.data, form.version.data, form.grade.data,
+                     form.answer_ms.data or 0, now())
     except LookupError:
         abort(404, "No such card.")
     except StaleAnswer:
         flash("That card was already answered; here is the next one.")
+    else:
+        _leech_notice(log)
     return redirect(url_for("study.study", slug=deck.slug))
+
+
+def _leech_notice(log: ReviewLog) -> None:
+    """Tell the student when this answer made the card a leech (the service suspended it)."""
+    lapsed = log.kind == "review" and log.grade < PASSING_QUALITY
+    if lapsed and not log.prev_suspended and is_leech((log.prev_lapses or 0) + 1):
+        flash(f"This card has now lapsed {log.prev_lapses + 1} times, so it is suspended as a leech. "
+              "Find it under Leeches on your progress page, read it again, then bring it back.")
+
+
+def _bad_request(form: AnswerForm | QuizAnswerForm) -> tuple[str, int]:
+    reasons = "; ".join(f"{name}: {', '.join(errors)}" for name, errors in form.errors.items())
+    return render_template("errors/error.html", code=400, message=f"Bad answer: {reasons}"), 400
+
+
+def _quiz_card(deck: Deck, state: CardState, plan: DayPlan) -> str:
+    """A quiz card: the question, and after a first wrong try, what the student picked and where it is."""
+    pool = quizzes.point_pool()
+    question = quizzes.card_question(pool, state)
+    attempt = session.get("quiz_try") or {}
+    first_try = attempt if (attempt.get("state"), attempt.get("version")) == (state.id, state.version) else {}
+    wrong = pool.by_code.get(first_try.get("wrong") or "")
+    return render_template(
+        "study/quiz.html", deck=deck, state=state, plan=plan, question=question,
+        title=QUIZ_KINDS[question.kind], answer_point=pool.by_code[question.answer_code],
+        subject=pool.by_code.get(question.subject_code or ""), first_wrong=wrong,
+        first_typed=first_try.get("typed"), form=QuizAnswerForm(state_id=state.id, version=state.version),
+        is_redrill=state.id in plan.redrills,
+    )
+
+
+@bp.post("/<slug>/quiz")
+@login_required
+def quiz_answer(slug: str) -> Response | tuple[str, int]:
+    """Judge a quiz answer. A first wrong try shows what was picked and allows one more; anything
+    else grades the card from the outcome (5/4 correct, 3 second try or almost, 1 wrong, 0 gave up)."""
+    deck = _deck_or_404(slug)
+    form = QuizAnswerForm()
+    if not form.validate():
+        return _bad_request(form)
+    state = db.session.scalar(select(CardState).where(
+        CardState.id == form.state_id.data, CardState.user_id == current_user.id))
+    if state is None or quizzes.quiz_kind(state.card) is None:
+        abort(404, "No such quiz card.")
+    if state.version != form.version.data:
+        flash("That card was already answered; here is the next one.")
+        return redirect(url_for("study.study", slug=deck.slug))
+    pool = quizzes.point_pool()
+    question = quizzes.card_question(pool, state)
+    typed = (form.typed.data or "").strip() if form.typed.data is not None and form.choice.data is None else None
+    response = quizzes.Response(choice=form.choice.data, typed=typed, gave_up=bool(form.give_up.data))
+    try:
+        result = quizzes.check(pool, question, response)
+    except quizzes.BadResponse as error:
+        return render_template("errors/error.html", code=400, message=f"Bad answer: {error}."), 400
+    previous = session.get("quiz_try") or {}
+    second_try = (previous.get("state"), previous.get("version")) == (state.id, state.version)
+    wrong_first_time = not (result.correct or result.almost or result.gave_up) and not second_try
+    if wrong_first_time:
+        session["quiz_try"] = {"state": state.id, "version": state.version,
+                               "wrong": result.chosen_code, "typed": typed}
+        return redirect(url_for("study.study", slug=deck.slug))
+    times = quizzes.grade_times()
+    grade = quiz_grade(correct=result.correct or result.almost, attempt=2 if second_try else 1, almost=result.almost,
+                       gave_up=result.gave_up, elapsed_ms=form.answer_ms.data or 0, typed=result.typed,
+                       times=times)
+    try:
+        log = answer(current_user, state.id, state.version, grade, form.answer_ms.data or 0, now())
+    except StaleAnswer:
+        flash("That card was already answered; here is the next one.")
+        return redirect(url_for("study.study", slug=deck.slug))
+    _leech_notice(log)
+    session.pop("quiz_try", None)
+    session["quiz_result"] = {
+        "slug": deck.slug, "log": log.id, "kind": question.kind, "prompt": question.prompt,
+        "answer": question.answer_code, "chosen": result.chosen_code, "typed": typed,
+        "outcome": result.outcome, "suggestion": result.suggestion,
+        "first_wrong": previous.get("wrong") if second_try else None,
+    }
+    return redirect(url_for("study.quiz_result", slug=deck.slug))
+
+
+@bp.get("/<slug>/result")
+@login_required
+def quiz_result(slug: str) -> Response | str:
+    """What the last quiz answer earned: the pick next to the right answer, both locations."""
+    deck = _deck_or_404(slug)
+    result = session.get("quiz_result") or {}
+    log = db.session.scalar(select(ReviewLog).where(
+        ReviewLog.id == result.get("log", 0), ReviewLog.user_id == current_user.id)) if result else None
+    if log is None or result.get("slug") != deck.slug:
+        return redirect(url_for("study.study", slug=deck.slug))
+    pool = quizzes.point_pool()
+    answer_point = pool.by_code.get(result["answer"])
+    if answer_point is None:
+        return redirect(url_for("study.study", slug=deck.slug))
+    return render_template(
+        "study/quiz_result.html", deck=deck, result=result, log=log, answer_point=answer_point,
+        chosen=pool.by_code.get(result.get("chosen") or ""),
+        first_wrong=pool.by_code.get(result.get("first_wrong") or ""), grades=QUALITY_LABELS,
+        title=QUIZ_KINDS[result["kind"]],
+    )

@@ -1,0 +1,34 @@
+// Quiz keys: 1-6 pick a choice, 0 gives up, Enter checks a typed answer (the browser does that) or,
+// on the result page, goes to the next card. Without JS every button and link still works.
+(function () {
+  var shownAt = performance.now();
+  var sent = false;
+  var next = document.getElementById("next-card");
+  var choices = document.getElementById("quiz-choices");
+  var giveUp = document.getElementById("quiz-give-up");
+
+  document.querySelectorAll("form").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (sent) { event.preventDefault(); return; }  // one answer per question, however fast the clicks
+      sent = true;
+      var elapsed = form.querySelector(".answer-ms");
+      if (elapsed) elapsed.value = String(Math.round(performance.now() - shownAt));
+    });
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    var tag = (event.target && event.target.tagName) || "";
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return;  // typing a name: no shortcuts
+    if (next && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      window.location.href = next.href;
+    } else if (choices && /^[1-6]$/.test(event.key)) {
+      var button = choices.querySelector('button[value="' + event.key + '"]');
+      if (button && !button.disabled && !sent) { event.preventDefault(); choices.requestSubmit(button); }
+    } else if (giveUp && event.key === "0" && !sent) {
+      event.preventDefault();
+      giveUp.requestSubmit(giveUp.querySelector("button"));
+    }
+  });
+})();

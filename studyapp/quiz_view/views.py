@@ -1,0 +1,80 @@
+"""Quiz me on locations: the entry page and practice mode (questions now, schedule untouched)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_login import login_required
+from werkzeug.wrappers import Response
+
+from studyapp import categories as cat
+from studyapp.codes import CHANNELS, EXTRA_REGION_NAMES
+from studyapp.decks import REGIONS
+from studyapp.quiz import QUIZ_KINDS
+from studyapp.quiz_view.forms import PracticeAnswerForm
+from studyapp.services import quiz as quizzes
+
+bp = Blueprint("quiz", __name__, url_prefix="/quiz")
+
+
+def _choices() -> dict[str, object]:
+    return {
+        "kinds": QUIZ_KINDS,
+        "channels": {**CHANNELS, "EX": "Extra points"},
+        "regions": REGIONS,
+        "categories": {key: kind.title for key, kind in cat.KINDS.items()},
+        "extra_regions": EXTRA_REGION_NAMES,
+    }
+
+
+@bp.get("")
+@login_required
+def index() -> str:
+    return render_template("quiz/index.html", **_choices())
+
+
+def _practice_request() -> quizzes.PracticeRequest:
+    try:
+        return quizzes.PracticeRequest.parse(request.args, seed_required=False)
+    except ValueError as error:
+        abort(400, str(error))
+
+
+@bp.get("/practice")
+@login_required
+def practice() -> Response | str:
+    practice = _practice_request()
+    if "seed" not in request.args:  # a fixed seed in the URL: reloading shows the same question
+        return redirect(url_for("quiz.practice", **practice.query()))
+    pool = quizzes.point_pool()
+    try:
+        question = practice.question(pool)
+    except ValueError as error:
+        abort(400, f"{error}.")
+    return render_template(
+        "quiz/practice.html", practice=practice, question=question, title=QUIZ_KINDS[question.kind],
+        answer_point=pool.by_code[question.answer_code], form=PracticeAnswerForm(), **_choices(),
+    )
+
+
+@bp.post("/practice")
+@login_required
+def practice_answer() -> tuple[str, int] | str:
+    practice = _practice_request()
+    form = PracticeAnswerForm()
+    if not form.validate():
+        reasons = "; ".join(f"{name}: {', '.join(errors)}" for name, errors in form.errors.items())
+        abort(400, f"Bad answer: {reasons}")
+    pool = quizzes.point_pool()
+    try:
+        question = practice.question(pool)
+        typed = form.typed.data.strip() if form.typed.data is not None and form.choice.data is None else None
+        result = quizzes.check(pool, question, quizzes.Response(
+            choice=form.choice.data, typed=typed, gave_up=bool(form.give_up.data)))
+    except ValueError as error:  # includes BadResponse
+        abort(400, f"Bad answer: {error}.")
+    return render_template(
+        "quiz/practice_result.html", practice=practice, question=question, result=result, typed=typed,
+        title=QUIZ_KINDS[question.kind], answer_point=pool.by_code[question.answer_code],
+        chosen=pool.by_code.get(result.chosen_code or ""),
+        next_url=url_for("quiz.practice", **practice.query(seed=quizzes.new_seed())),
+    )

@@ -1,0 +1,193 @@
+"""Quizzes on the database: the pool of live records, the question behind a student's quiz card,
+and turning what the student answered into an outcome and an SM-2 grade.
+
+The pure question generator (`studyapp.quiz`) and answer matcher (`studyapp.matching`) do the work;
+this module feeds them the current records, cached per process until the records change.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from studyapp import quiz
+from studyapp.decks import Point as PointRecord
+from studyapp.extensions import db
+from studyapp.matching import NameIndex, Outcome, judge
+from studyapp.models import Card, CardState, Point
+
+QUIZ_CARD_PREFIX = "quiz-"
+
+
+@dataclass(frozen=True)
+class Pool:
+    """Every live point record, with the lookups a quiz needs, built once per version of the records."""
+
+    points: tuple[PointRecord, ...]
+    by_code: dict[str, PointRecord]
+    names: NameIndex
+    relations: dict[str, list[quiz.Relation]] = field(default_factory=dict)
+
+
+_pools: dict[tuple[Any, ...], Pool] = {}
+
+
+def point_pool() -> Pool:
+    """The live records. One cheap query tells whether the cached pool is still current."""
+    count, newest, id_sum = db.session.execute(
+        select(func.count(), func.max(Point.updated_at), func.sum(Point.id)).where(Point.retired.is_(False))
+    ).one()
+    key = (str(db.engine.url), count, newest, id_sum)
+    pool = _pools.get(key)
+    if pool is None:
+        rows = db.session.scalars(select(Point).where(Point.retired.is_(False)).order_by(Point.sort_key))
+        points = tuple(PointRecord.from_dict(row.record) for row in rows)
+        pool = Pool(points=points, by_code={p.code: p for p in points}, names=NameIndex.build(points),
+                    relations=quiz.relations_by_answer(points))
+        _pools.clear()  # one version of the records at a time
+        _pools[key] = pool
+    return pool
+
+
+def quiz_kind(card: Card) -> str | None:
+    """The quiz kind of a quiz card ('which-point', 'where-is', 'relation'), None for a flashcard."""
+    return card.kind.removeprefix(QUIZ_CARD_PREFIX) if card.kind.startswith(QUIZ_CARD_PREFIX) else None
+
+
+def card_question(pool: Pool, state: CardState) -> quiz.Question:
+    """The question a student's quiz card asks now. Its choices are fixed for this version of the
+    card state, so reloading the page shows the same question; the next review reshuffles them."""
+    card = state.card
+    kind = quiz_kind(card)
+    if kind is None or card.point is None:
+        raise ValueError(f"card {card.key} is not a quiz card")
+    answer = pool.by_code[card.point.code]
+    seed = f"{state.user_id}:{card.key}:{state.version}"
+    if kind == "relation":
+        relations = pool.relations.get(answer.code, [])
+        if not relations:
+            raise LookupError(f"{answer.code} has no relation question any more")
+        return quiz.relation_question(relations[state.version % len(relations)], pool.points, seed)
+    return quiz.make_question(kind, answer, pool.points, seed)
+
+
+def new_seed() -> str:
+    return secrets.token_hex(4)
+
+
+@dataclass(frozen=True)
+class Response:
+    """What the student did: picked choice number `choice` (1-based), typed `typed`, or gave up."""
+
+    choice: int | None = None
+    typed: str | None = None
+    gave_up: bool = False
+
+
+@dataclass(frozen=True)
+class Result:
+    correct: bool
+    almost: bool
+    gave_up: bool
+    chosen_code: str | None  # the point the student named or picked, when it is a point
+    suggestion: str | None  # for an almost: the name as it should be written
+    typed: bool
+
+    @property
+    def outcome(self) -> str:
+        if self.gave_up:
+            return "gave-up"
+        if self.almost:
+            return "almost"
+        return "correct" if self.correct else "wrong"
+
+
+class BadResponse(ValueError):
+    """The request does not describe an answer to this question (a 400, not a wrong answer)."""
+
+
+def check(pool: Pool, question: quiz.Question, response: Response) -> Result:
+    """Judge one response to `question`. Empty typed text is a BadResponse, not a wrong answer."""
+    if response.gave_up:
+        return Result(False, False, True, None, None, typed=False)
+    if response.choice is not None:
+        if not 1 <= response.choice <= len(question.choices):
+            raise BadResponse(f"choose a number from 1 to {len(question.choices)}")
+        chosen = question.choices[response.choice - 1].code
+        return Result(chosen == question.answer_code, False, False, chosen, None, typed=False)
+    if response.typed is None:
+        raise BadResponse("pick a choice, type an answer, or give up")
+    if question.kind == "where-is":
+        raise BadResponse("a where-is question is answered by picking a location")
+    verdict = judge(response.typed, pool.by_code[question.answer_code], pool.names)
+    if verdict.outcome is Outcome.EMPTY:
+        raise BadResponse("type a point code or name")
+    return Result(
+        correct=verdict.outcome is Outcome.CORRECT,
+        almost=verdict.outcome is Outcome.ALMOST,
+        gave_up=False,
+        chosen_code=verdict.named_code if verdict.outcome is not Outcome.UNKNOWN else None,
+        suggestion=verdict.suggestion,
+        typed=True,
+    )
+
+
+def grade_times() -> quiz.GradeTimes:
+    config = current_app.config
+    return quiz.GradeTimes(fast_ms=config["QUIZ_FAST_MS"], typed_fast_ms=config["QUIZ_TYPED_FAST_MS"])
+
+
+def live_quiz_card_count(deck_id: int) -> int:
+    return db.session.scalar(select(func.count()).select_from(Card).where(
+        Card.deck_id == deck_id, Card.retired.is_(False), Card.kind.startswith(QUIZ_CARD_PREFIX))) or 0
+
+
+@dataclass(frozen=True)
+class PracticeRequest:
+    """The parameters of a practice question, from a query string, a form or JSON."""
+
+    kind: str
+    seed: str
+    channel: str | None = None
+    region: str | None = None
+    category: str | None = None
+
+    @classmethod
+    def parse(cls, values: Mapping[str, Any], *, seed_required: bool) -> PracticeRequest:
+        """Raises ValueError with a reason a student can act on."""
+
+        def text(name: str) -> str | None:
+            value = values.get(name)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                return None
+            if not isinstance(value, str | int) or isinstance(value, bool) or len(str(value)) > 64:
+                raise ValueError(f"{name} must be short text")
+            return str(value).strip()
+
+        kind = text("kind") or "which-point"
+        if kind not in quiz.QUIZ_KINDS:
+            raise ValueError(f"unknown quiz kind {kind!r}; choose one of {', '.join(quiz.QUIZ_KINDS)}")
+        seed = text("seed")
+        if seed is None:
+            if seed_required:
+                raise ValueError("seed is required: send back the seed of the question you answer")
+            seed = new_seed()
+        return cls(kind=kind, seed=seed, channel=text("channel"), region=text("region"),
+                   category=text("category"))
+
+    @property
+    def filters(self) -> dict[str, str | None]:
+        return {"channel": self.channel, "region": self.region, "category": self.category}
+
+    def query(self, **changes: str) -> dict[str, str]:
+        """URL parameters for this request (without empty filters), with `changes` applied."""
+        values = {"kind": self.kind, "seed": self.seed, **self.filters, **changes}
+        return {name: value for name, value in values.items() if value}
+
+    def question(self, pool: Pool) -> quiz.Question:
+        return quiz.pick_question(self.kind, pool.points, self.seed, relations=pool.relations, **self.filters)
