@@ -11,12 +11,13 @@ from studyapp import now
 from studyapp.cards import front
 from studyapp.decks import Point as PointRecord
 from studyapp.extensions import db
-from studyapp.models import CardState, Deck, ReviewLog
+from studyapp.models import Card, CardState, Deck, ReviewLog
 from studyapp.queue import DayPlan
 from studyapp.quiz import QUIZ_KINDS, quiz_grade
 from studyapp.services import quiz as quizzes
 from studyapp.services.points import category_members
 from studyapp.services.study import (
+    NothingToUndo,
     StaleAnswer,
     answer,
     choose_deck,
@@ -24,6 +25,7 @@ from studyapp.services.study import (
     enroll,
     plan_for_deck,
     today_for,
+    undo_last,
 )
 from studyapp.sm2 import PASSING_QUALITY, QUALITY_LABELS
 from studyapp.stats import is_leech
@@ -185,3 +187,20 @@ def quiz_result(slug: str) -> Response | str:
         first_wrong=pool.by_code.get(result.get("first_wrong") or ""), grades=QUALITY_LABELS,
         title=QUIZ_KINDS[result["kind"]],
     )
+
+
+@bp.post("/undo")
+@login_required
+def undo() -> Response:
+    """Take back the student's latest answer (a button-only form: it still carries a CSRF token)."""
+    try:
+        log = undo_last(current_user)
+    except NothingToUndo:
+        flash("There is no answer to undo.")
+        return redirect(request.referrer if request.referrer and request.referrer.startswith(request.host_url)
+                        else url_for("decks.index"))
+    card = db.session.get(Card, log.card_id)
+    assert card is not None
+    session.pop("quiz_result", None)
+    flash(f"Undone: your grade {log.grade} on this card is taken back and its schedule restored.")
+    return redirect(url_for("study.study", slug=card.deck.slug))
