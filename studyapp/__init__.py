@@ -50,6 +50,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from studyapp.api.views import bp as api_bp
     from studyapp.auth.views import bp as auth_bp
     from studyapp.decks_view.views import bp as decks_bp
+    from studyapp.points_view.views import bp as points_bp
     from studyapp.quiz_view.views import bp as quiz_bp
     from studyapp.study.views import bp as study_bp
 
@@ -57,6 +58,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(decks_bp)
     app.register_blueprint(study_bp)
     app.register_blueprint(quiz_bp)
+    app.register_blueprint(points_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # no cookies, no session: nothing for a forged request to ride on
     errors.register(app)

@@ -89,6 +89,7 @@ def test_right_at_once_grades_5_and_shows_the_answer(app: Flask, client: FlaskCl
     start(app, client, auth, kind)
     state, version, page, choices = question(client)
     assert 4 <= len(choices) <= 6 and len(set(choices)) == len(choices)
+    assert 'href="/points/' not in page  # no link to a point's page, whose record holds the answer
     number, code = right_choice(app, page, choices) if kind != "relation" else (None, None)
     if kind == "relation":  # the answer is the point the card belongs to
         with app.app_context():
