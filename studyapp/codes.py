@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # WHO channel abbreviations in the order of the qi circulation, with their names.
 CHANNELS: dict[str, str] = {
@@ -107,6 +108,7 @@ def derived_aliases(code: str) -> list[str]:
     return [f"{alias}-{number}" for alias in CHANNEL_ALIASES[channel]]
 
 
+@lru_cache(maxsize=4096)
 def code_rank(code: str) -> int:
     """A stable number that orders codes by channel (LU first, CV, then the extra points by
     region) and number: LU-2 < LU-11 < KI-9 < CV-1 < EX-HN1. Depends only on the code."""

@@ -262,10 +262,13 @@ def gives_away(text: str, point: Point) -> bool:
         for size in range(1, 5):
             if any("".join(words[i:i + size]) == pinyin for i in range(len(words) - size + 1)):
                 return True
-    english = re.escape(point.english)
-    if " " in point.english:
-        return re.search(rf"\b{english}\b", text, re.IGNORECASE) is not None
-    return re.search(rf"\b{english}\b", text) is not None  # one word ("Roof"): only as a capitalised name
+    return _english_pattern(point.english).search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _english_pattern(english: str) -> re.Pattern[str]:
+    """A name of several words in any case; one word ("Roof") only as a capitalised name."""
+    return re.compile(rf"\b{re.escape(english)}\b", re.IGNORECASE if " " in english else 0)
 
 
 def relation_prompts(point: Point, pool: Sequence[Point]) -> list[Relation]:
