@@ -10,6 +10,7 @@ from flask_migrate import upgrade
 from sqlalchemy import select
 
 from studyapp import now
+from studyapp.backup import cli as backup_cli
 from studyapp.decks import Bundle, check_against_reference, load_bundle
 from studyapp.extensions import db
 from studyapp.models import Point
@@ -51,6 +52,8 @@ def _import(paths: tuple[Path, ...]) -> None:
 
 
 def register(app: Flask) -> None:
+    backup_cli.register(app)
+
     @app.cli.command("setup")
     def setup_command() -> None:
         """Create or upgrade the database schema, then load the bundled decks."""

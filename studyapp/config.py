@@ -52,7 +52,9 @@ def load_config(
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": secure_cookies,
         "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session: no expired study pages
-        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        # Forms are small; the limit is for restoring a backup (a year of reviews: about 3 MiB
+        # gzipped, 32 MiB as plain JSON). Werkzeug spools uploaded files to disk, not memory.
+        "MAX_CONTENT_LENGTH": 40 * 1024 * 1024,
         "NEW_CARDS_PER_DAY": 20,
         "REVIEWS_PER_DAY": 200,
         # A correct first answer slower than this earns a 4 instead of a 5 (milliseconds).
