@@ -264,31 +264,28 @@ def undo_last(user: User) -> ReviewLog:
     return log
 
 
-def _states_of(user: User, *, state_id: int | None = None, point_id: int | None = None) -> list[CardState]:
+def _change_states(user: User, values: dict[str, object], *, state_id: int | None, point_id: int | None) -> int:
+    """Set `values` on one card or every card of a point, for this student only. Returns how many
+    changed; 0 when none of them is the student's (the caller answers 404)."""
     query = select(CardState).join(Card, Card.id == CardState.card_id).where(CardState.user_id == user.id)
     if state_id is not None:
         query = query.where(CardState.id == state_id)
     if point_id is not None:
         query = query.where(Card.point_id == point_id)
-    return list(db.session.scalars(query))
+    states = list(db.session.scalars(query))
+    for state in states:
+        for name, value in values.items():
+            setattr(state, name, value)
+        state.version += 1  # a form opened before the change is stale now
+    db.session.commit()
+    return len(states)
 
 
 def set_suspended(user: User, suspended: bool, *, state_id: int | None = None, point_id: int | None = None) -> int:
-    """Suspend (or bring back) one card or every card of a point. Returns how many changed; 0 when
-    none of them is the student's (the caller answers 404)."""
-    states = _states_of(user, state_id=state_id, point_id=point_id)
-    for state in states:
-        state.suspended = suspended
-        state.version += 1
-    db.session.commit()
-    return len(states)
+    """Suspend (or bring back) one card or every card of a point; see `_change_states`."""
+    return _change_states(user, {"suspended": suspended}, state_id=state_id, point_id=point_id)
 
 
 def bury(user: User, today: date, *, state_id: int | None = None, point_id: int | None = None) -> int:
     """Hide one card or a whole point for the rest of today's study day; it returns tomorrow."""
-    states = _states_of(user, state_id=state_id, point_id=point_id)
-    for state in states:
-        state.buried_day = today
-        state.version += 1
-    db.session.commit()
-    return len(states)
+    return _change_states(user, {"buried_day": today}, state_id=state_id, point_id=point_id)
