@@ -6,6 +6,8 @@ Builds two SQLite databases from the bundled decks:
   the build budget allows; the table says what was reached).
 Then measures, in the same run, the server time (Flask test client: no network) of a hello-world
 route, of "answer a card + load the next one", and of the next-due query (one deck's day plan).
+The large database also gets one student with a year of daily study (about 73,000 answers, every
+deck chosen), whose progress page is timed.
 """
 
 from __future__ import annotations
@@ -86,8 +88,7 @@ def fill(path: Path, target_states: int, target_reviews: int, budget: float) -> 
             " lapses, redrill_day, last_reviewed_at, version) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
     con.commit()
     # Bulk-load the log without its indexes, then build them once.
-    con.execute("DROP INDEX ix_review_log_user_day")
-    con.execute("DROP INDEX ix_review_log_user_card")
+    indexes = drop_log_indexes(con)
     reviews = 0
     per_user = max(1, target_reviews // len(user_ids))
     chunk = 200_000
@@ -105,12 +106,83 @@ def fill(path: Path, target_states: int, target_reviews: int, budget: float) -> 
             " prev_repetitions, prev_easiness_centi, prev_interval, prev_due_day, new_repetitions,"
             " new_easiness_centi, new_interval, new_due_day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         reviews += len(rows)
-    con.execute("CREATE INDEX ix_review_log_user_day ON review_log (user_id, study_day)")
-    con.execute("CREATE INDEX ix_review_log_user_card ON review_log (user_id, card_id)")
+    for statement in indexes:
+        con.execute(statement)
     con.commit()
     con.execute("ANALYZE")
     con.close()
     return states, reviews, time.perf_counter() - started
+
+
+def drop_log_indexes(con: sqlite3.Connection) -> list[str]:
+    """Drop the review log's indexes (whatever the migrations made) and return the SQL to rebuild them."""
+    indexes = con.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'review_log' AND sql IS NOT NULL"
+    ).fetchall()
+    for name, _ in indexes:
+        con.execute(f"DROP INDEX {name}")
+    return [sql for _, sql in indexes]
+
+
+YEAR_STUDENT = "year-student"
+
+
+def fill_year(path: Path, days: int = 365, per_day: int = 210) -> tuple[int, int]:
+    """One student who chose every deck and studied almost every day for a year: card states for
+    every live card (some new, some mature, a few leeches suspended) and `per_day` answers a day
+    (new cards, scheduled reviews of young and mature cards, same-day re-drills)."""
+    rng = random.Random(7)
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA synchronous=OFF")
+    (user_id,) = con.execute(
+        "INSERT INTO users (username, password_hash, timezone, new_cards_per_day, reviews_per_day, created_at)"
+        " VALUES (?, ?, 'UTC', 20, 200, ?) RETURNING id",
+        (YEAR_STUDENT, generate_password_hash(PASSWORD), (NOW - timedelta(days=days)).isoformat(sep=" ")),
+    ).fetchone()
+    deck_ids = [row[0] for row in con.execute("SELECT id FROM decks WHERE retired = 0")]
+    con.executemany("INSERT INTO user_decks (user_id, deck_id, chosen_at) VALUES (?, ?, ?)",
+                    [(user_id, deck_id, NOW.isoformat(sep=" ")) for deck_id in deck_ids])
+    card_ids = [row[0] for row in con.execute("SELECT id FROM cards WHERE retired = 0 ORDER BY id")]
+    states = []
+    for card_id in card_ids:
+        if rng.random() < 0.15:  # not introduced yet
+            states.append((user_id, card_id, 0, 250, 0, None, 0, 0, None, 0))
+            continue
+        interval = rng.choice((1, 3, 6, 10, 15, 24, 40, 70, 120, 200))
+        lapses = rng.choice((0, 0, 0, 1, 1, 2, 3))
+        suspended = 0
+        if rng.random() < 0.004:  # a leech
+            lapses, interval, suspended = rng.randint(8, 11), 1, 1
+        due = TODAY + timedelta(days=rng.randint(-2, interval))
+        states.append((user_id, card_id, rng.randint(1, 9), rng.randint(130, 290), interval, due.isoformat(),
+                       lapses, suspended, (NOW - timedelta(days=interval)).isoformat(sep=" "), 1))
+    con.executemany(
+        "INSERT INTO card_states (user_id, card_id, repetitions, easiness_centi, interval, due_day, lapses,"
+        " suspended, last_reviewed_at, version) VALUES (?,?,?,?,?,?,?,?,?,?)", states)
+    indexes = drop_log_indexes(con)
+    rows = []
+    for offset in range(days, -1, -1):  # oldest first, today last (half done)
+        day = TODAY - timedelta(days=offset)
+        if rng.random() < 0.05:  # a day off now and then
+            continue
+        for n in range(per_day // 2 if offset == 0 else per_day):
+            kind = rng.choices(("new", "review", "redrill"), (10, 78, 12))[0]
+            prev_interval = 0 if kind == "new" else rng.choice((1, 3, 6, 10, 15, 21, 30, 45, 90, 180))
+            grade = rng.choice((1, 2, 3, 4, 4, 5, 5, 5))
+            at = datetime(day.year, day.month, day.day, 7, tzinfo=UTC) + timedelta(seconds=20 * n)
+            rows.append((user_id, rng.choice(card_ids), at.isoformat(sep=" "), day.isoformat(), kind, grade,
+                         rng.randint(800, 20_000), 3, 250, prev_interval, day.isoformat(), 4, 250,
+                         max(1, prev_interval * 2), (day + timedelta(days=max(1, prev_interval * 2))).isoformat()))
+    con.executemany(
+        "INSERT INTO review_log (user_id, card_id, reviewed_at, study_day, kind, grade, answer_ms,"
+        " prev_repetitions, prev_easiness_centi, prev_interval, prev_due_day, new_repetitions,"
+        " new_easiness_centi, new_interval, new_due_day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    for statement in indexes:
+        con.execute(statement)
+    con.commit()
+    con.execute("ANALYZE")
+    con.close()
+    return len(states), len(rows)
 
 
 def timed(action: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -166,6 +238,16 @@ def measure(app: Flask, repeat: int) -> dict[str, tuple[float, float]]:
     return results
 
 
+def measure_progress(app: Flask, repeat: int, reviews: int) -> dict[str, tuple[float, float]]:
+    """GET /progress for the student with a year of history (every query and the template)."""
+    client = app.test_client()
+    client.post("/login", data={"username": YEAR_STUDENT, "password": PASSWORD})
+    response = client.get("/progress")
+    assert response.status_code == 200, response.status_code
+    return {f"progress page (one student, {reviews:,} reviews in a year)": timed(lambda: client.get("/progress"),
+                                                                                   repeat)}
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--states", type=int, default=1_000_000)
@@ -184,9 +266,16 @@ def main(argv: list[str]) -> int:
         path.unlink(missing_ok=True)
         app = build_schema(path)
         reached_states, reached_reviews, seconds = fill(path, states, reviews, budget)
+        year_reviews = 0
+        if label == "large":
+            year_states, year_reviews = fill_year(path)
+            reached_states, reached_reviews = reached_states + year_states, reached_reviews + year_reviews
         print(f"built {label}: {reached_states:,} card states, {reached_reviews:,} review-log rows "
               f"in {seconds:.0f} s ({path.stat().st_size / 1e6:,.0f} MB)", file=sys.stderr)
-        for name, (median, p95) in measure(app, args.repeat).items():
+        results = measure(app, args.repeat)
+        if year_reviews:
+            results |= measure_progress(app, args.repeat, year_reviews)
+        for name, (median, p95) in results.items():
             rows.append((f"{reached_states:,}", f"{reached_reviews:,}", name, median, p95))
         with app.app_context():
             db.engine.dispose()

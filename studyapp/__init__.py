@@ -52,6 +52,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from studyapp.backup.views import bp as backup_bp
     from studyapp.decks_view.views import bp as decks_bp
     from studyapp.points_view.views import bp as points_bp
+    from studyapp.progress.views import bp as progress_bp
     from studyapp.quiz_view.views import bp as quiz_bp
     from studyapp.study.views import bp as study_bp
 
@@ -59,6 +60,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(decks_bp)
     app.register_blueprint(study_bp)
     app.register_blueprint(quiz_bp)
+    app.register_blueprint(progress_bp)
     app.register_blueprint(points_bp)
     app.register_blueprint(backup_bp)
     app.register_blueprint(api_bp)

@@ -169,7 +169,10 @@ class ReviewLog(db.Model):
 
     __tablename__ = "review_log"
     __table_args__ = (
-        Index("ix_review_log_user_day", "user_id", "study_day"),
+        # Covers the progress page's tallies (read from the index alone, in order) as well as every
+        # lookup by (user_id, study_day).
+        Index("ix_review_log_user_day_tally", "user_id", "study_day", "kind", "grade", "prev_interval",
+              "answer_ms"),
         Index("ix_review_log_user_card", "user_id", "card_id"),
     )
 

@@ -1,0 +1,323 @@
+"""The student's progress page: a few indexed queries whose rows go to the pure `studyapp.stats`.
+
+A year of study is about 73,000 review-log rows. They are read once and counted in the database,
+grouped by (study_day, kind) in the order of the covering index ix_review_log_user_day_tally, so
+about a thousand rows come back. Card states are read for the live cards of the chosen decks (a
+few thousand at most), summed up per point where the page only needs points. Nothing is cached
+across requests. Dates are bound parameters computed from `today`, so the SQL is the same on
+SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
+
+from studyapp import categories as cat
+from studyapp import stats
+from studyapp.cards import CARD_KINDS
+from studyapp.extensions import db
+from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User
+from studyapp.queue import DayLimits, DayPlan, DoneToday, DueCard, NewCard, plan_day
+from studyapp.services.study import chosen_deck_ids, live_decks, today_for
+from studyapp.sm2 import PASSING_QUALITY
+
+MASTERY_SECTIONS = (("Channels", ("channel", "extra")), ("Themes", ("theme",)))
+WEAKEST_LIMIT = 10
+FETCH_ROWS = 500
+
+
+@dataclass(frozen=True)
+class SuspendedCard:
+    """A card of the student's that sits out of every queue until they bring it back."""
+
+    state_id: int
+    point: str | None  # point code; None for a theme's "name all the points" card
+    question: str  # what the card asks, in the student's words
+    deck: str  # deck title
+    lapses: int
+
+    @property
+    def leech(self) -> bool:
+        return stats.is_leech(self.lapses)
+
+
+@dataclass(frozen=True)
+class MasterySection:
+    title: str  # "Channels" or "Themes"
+    rows: list[stats.MasteryRow]
+
+
+@dataclass(frozen=True)
+class Progress:
+    today: date
+    decks_chosen: int
+    today_progress: stats.TodayProgress
+    streaks: stats.Streaks
+    heatmap: stats.Heatmap
+    forecast: list[stats.ForecastDay]
+    retention: list[stats.Retention]
+    mastery: list[MasterySection]  # only sections with decks in them
+    weakest: list[stats.WeakPoint]
+    suspended: list[SuspendedCard]  # leeches first (most lapses first), then the others
+
+    @property
+    def leeches(self) -> list[SuspendedCard]:
+        return [card for card in self.suspended if card.leech]
+
+    @property
+    def other_suspended(self) -> list[SuspendedCard]:
+        return [card for card in self.suspended if not card.leech]
+
+
+def progress_for(user: User, now: datetime) -> Progress:
+    """Everything the progress page shows, for `user` at `now`."""
+    today = today_for(user, now)
+    chosen = chosen_deck_ids(user)
+    decks = [deck for deck in live_decks() if deck.id in chosen]
+
+    day_rows, retention_rows, reviews_today = _log_by_day(user, today)
+    older_days = _older_study_days(user, today)
+
+    # Today's queue, as the deck list shows it; the review cap is the student's, not each deck's.
+    plans = day_plans(user, decks, today).values()
+    reviews_left = min(sum(len(plan.reviews) for plan in plans), max(0, user.reviews_per_day - reviews_today))
+    new_left = sum(len(plan.new) for plan in plans)
+    today_progress = stats.today_progress(day_rows, today, reviews_left, new_left)
+    streaks = stats.streaks([row.study_day for row in day_rows] + older_days, today,
+                            today_progress.counts_for_streak)
+
+    mastery, weakest = _mastery_and_weakest(user, decks)
+    return Progress(
+        today=today,
+        decks_chosen=len(decks),
+        today_progress=today_progress,
+        streaks=streaks,
+        heatmap=stats.heatmap_weeks(stats.day_counts(day_rows, today), today),
+        forecast=stats.forecast(_due_counts(user, decks, today), today),
+        retention=stats.retention(retention_rows, today),
+        mastery=mastery,
+        weakest=weakest,
+        suspended=_suspended(user),
+    )
+
+
+def _rows(statement: Select[Any]) -> Iterator[Row[Any]]:
+    """The rows of a query, as plain Core rows on the session's connection and transaction, read a
+    few hundred at a time. The ORM's per-row bookkeeping would be most of the Python time on a
+    few thousand rows; fetching them one by one costs a call each; holding them all at once makes
+    the garbage collector run several times per page, and now and then a full collection."""
+    for batch in db.session.connection().execute(statement).partitions(FETCH_ROWS):
+        yield from batch
+
+
+def _first_day(today: date) -> date:
+    return today - timedelta(days=max(stats.HEATMAP_DAYS, *stats.RETENTION_WINDOWS) - 1)
+
+
+def _log_by_day(user: User, today: date) -> tuple[list[stats.DayTally], list[stats.RetentionTally], int]:
+    """One pass over the last year of the log: per study day, answers and re-drills, and the
+    scheduled reviews of mature and young cards (`stats.review_class`) and how many of them passed.
+    Also returns today's scheduled reviews (they count against the daily review cap).
+
+    Grouping by (study_day, kind) follows the covering index, so the database reads the index
+    alone, in order, without sorting; the few rows of each day are folded into one here. Time
+    spent is only shown for today, so only today's is summed (summing a year of it costs as much as
+    two of the counts): the other days' `DayTally.answer_ms` is 0."""
+    log = ReviewLog
+    passed = log.grade >= PASSING_QUALITY
+    mature = log.prev_interval >= stats.MATURE_INTERVAL
+    scheduled = log.prev_interval >= 1  # `stats.review_class`: a review with no interval is not judged
+
+    def tally(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        # COUNT(*) FILTER (WHERE ...): standard SQL on SQLite and PostgreSQL, and measurably
+        # cheaper on SQLite than the COUNT(CASE ...) it stands for.
+        return func.count().filter(condition)
+
+    rows = _rows(
+        select(
+            log.study_day, log.kind, func.count(),
+            tally(and_(mature, passed)), tally(mature), tally(and_(scheduled, passed)), tally(scheduled),
+        )
+        .where(log.user_id == user.id, log.study_day >= _first_day(today))
+        .group_by(log.study_day, log.kind)
+    )
+    days: dict[date, list[int]] = {}  # study day -> [answers, re-drills]
+    retention: dict[date, stats.RetentionTally] = {}
+    reviews_today = 0
+    for day, kind, answers, mature_passed, mature_total, scheduled_passed, scheduled_total in rows:
+        per_day = days.setdefault(day, [0, 0])
+        per_day[0] += answers
+        if kind == "redrill":
+            per_day[1] += answers
+        elif kind == "review":
+            retention[day] = stats.RetentionTally(day, mature_passed, mature_total, scheduled_passed - mature_passed,
+                                                  scheduled_total - mature_total)
+            if day == today:
+                reviews_today = answers
+    ms_today = 0
+    if today in days:
+        ((ms_today,),) = _rows(select(func.coalesce(func.sum(log.answer_ms), 0))
+                               .where(log.user_id == user.id, log.study_day == today))
+    day_tallies = [stats.DayTally(day, answers, redrills, ms_today if day == today else 0)
+                   for day, (answers, redrills) in days.items()]
+    return day_tallies, list(retention.values()), reviews_today
+
+
+def day_plans(user: User, decks: list[Deck], today: date) -> dict[int, DayPlan]:
+    """Today's queue of each deck, exactly as `services.study.plan_for_deck` builds it one deck at a
+    time, from four queries for all the decks together (a student with every deck chosen would
+    otherwise cost over a hundred)."""
+    if not decks:
+        return {}
+    deck_ids = [deck.id for deck in decks]
+    live = and_(CardState.user_id == user.id, Card.deck_id.in_(deck_ids), Card.retired.is_(False),
+                CardState.suspended.is_(False), or_(CardState.buried_day.is_(None), CardState.buried_day != today))
+    due: dict[int, list[DueCard]] = {deck_id: [] for deck_id in deck_ids}
+    for deck_id, state_id, point_id, due_day in _rows(
+        select(Card.deck_id, CardState.id, Card.point_id, CardState.due_day)
+        .join(Card, Card.id == CardState.card_id)
+        .where(live, CardState.due_day <= today)
+    ):
+        due[deck_id].append(DueCard(state_id, point_id, due_day))
+    new: dict[int, list[NewCard]] = {deck_id: [] for deck_id in deck_ids}
+    for deck_id, state_id, point_id, position in _rows(
+        select(Card.deck_id, CardState.id, Card.point_id, Card.position)
+        .join(Card, Card.id == CardState.card_id)
+        .where(live, CardState.due_day.is_(None))
+    ):
+        new[deck_id].append(NewCard(state_id, point_id, position))
+    redrills: dict[int, list[int]] = {deck_id: [] for deck_id in deck_ids}
+    for deck_id, state_id in _rows(
+        select(Card.deck_id, CardState.id)
+        .join(Card, Card.id == CardState.card_id)
+        .where(live, CardState.redrill_day == today, CardState.due_day > today)
+        .order_by(CardState.last_reviewed_at, CardState.id)
+    ):
+        redrills[deck_id].append(state_id)
+    # Today's answers in every deck: the review cap counts them all, the rest is per deck.
+    new_done: dict[int, int] = {}
+    points_done: dict[int, set[int]] = {}
+    reviews_done = 0
+    for deck_id, kind, point_id in _rows(
+        select(Card.deck_id, ReviewLog.kind, Card.point_id)
+        .join(Card, Card.id == ReviewLog.card_id)
+        .where(ReviewLog.user_id == user.id, ReviewLog.study_day == today)
+    ):
+        reviews_done += kind == "review"
+        new_done[deck_id] = new_done.get(deck_id, 0) + (kind == "new")
+        if point_id is not None:
+            points_done.setdefault(deck_id, set()).add(point_id)
+    limits = DayLimits(user.new_cards_per_day, user.reviews_per_day)
+    return {
+        deck_id: plan_day(
+            due=due[deck_id], new=new[deck_id], redrills=redrills[deck_id], limits=limits,
+            done=DoneToday(new_done.get(deck_id, 0), reviews_done, frozenset(points_done.get(deck_id, ()))),
+        )
+        for deck_id in deck_ids
+    }
+
+
+def _older_study_days(user: User, today: date) -> list[date]:
+    """Study days before the year the page looks at (only the longest streak needs them)."""
+    return [day for (day,) in _rows(
+        select(ReviewLog.study_day)
+        .where(ReviewLog.user_id == user.id, ReviewLog.study_day < _first_day(today))
+        .group_by(ReviewLog.study_day)
+    )]
+
+
+def _due_counts(user: User, decks: list[Deck], today: date) -> list[tuple[date, int]]:
+    """Cards due per day up to the forecast's end, of live, unsuspended cards of the chosen decks.
+    A card buried today comes back tomorrow, so it is due tomorrow at the earliest."""
+    if not decks:
+        return []
+    rows = _rows(
+        select(CardState.due_day, CardState.buried_day, func.count())
+        .join(Card, Card.id == CardState.card_id)
+        .where(CardState.user_id == user.id, CardState.due_day < today + timedelta(days=stats.FORECAST_DAYS),
+               Card.deck_id.in_([deck.id for deck in decks]), Card.retired.is_(False),
+               CardState.suspended.is_(False))
+        .group_by(CardState.due_day, CardState.buried_day)
+    )
+    tomorrow = today + timedelta(days=1)
+    return [(max(due_day, tomorrow) if buried_day == today else due_day, count)
+            for due_day, buried_day, count in rows]
+
+
+def group_name(deck: Deck) -> str:
+    """How a deck is named in the mastery bars: 'Kidney' for the Kidney channel."""
+    return deck.title.removesuffix(" channel")
+
+
+def _mastery_and_weakest(user: User, decks: list[Deck]) -> tuple[list[MasterySection], list[stats.WeakPoint]]:
+    """Mastery per chosen deck (`stats.mastery`) and the weakest points (`stats.weakest`), from the
+    live cards about a point in those decks, summed up per deck and point by the database (some 600
+    rows with every deck chosen, for over 3,000 cards). Suspended cards count in both (a leech is
+    neither known nor easy); a card without a state yet is new.
+
+    - Each point of a deck goes to `stats.mastery` as one card standing for all of them: answered
+      if any is, with the shortest interval if all are (else 0), so it is mature, learning or new
+      exactly when the point is.
+    - Each point goes to `stats.weakest` as one answered card with the lowest easiness and all the
+      lapses of its answered cards, in point order; whether one of its cards is a leech is then
+      judged from the most lapses of any one card, as `stats.weakest` does card by card."""
+    if not decks:
+        return [], []
+    is_answered = CardState.due_day.is_not(None)
+    rows = list(_rows(
+        select(Card.deck_id, Point.code, Point.sort_key, func.count(), func.count(CardState.due_day),
+               func.min(CardState.interval), func.min(CardState.easiness_centi).filter(is_answered),
+               func.sum(CardState.lapses).filter(is_answered), func.max(CardState.lapses).filter(is_answered))
+        .select_from(Card)
+        .join(Point, Point.id == Card.point_id)
+        .outerjoin(CardState, and_(CardState.card_id == Card.id, CardState.user_id == user.id))
+        .where(Card.deck_id.in_([deck.id for deck in decks]), Card.retired.is_(False))
+        .group_by(Card.deck_id, Point.code, Point.sort_key)
+    ))
+    by_deck = {row.group: row for row in stats.mastery(  # grouped by deck id; names go on below
+        (deck_id, code, shortest if answered == cards else 0, answered > 0)
+        for deck_id, code, _, cards, answered, shortest, *_ in rows)}
+    sections = []
+    for title, kinds in MASTERY_SECTIONS:
+        section_rows = [replace(by_deck[deck.id], group=group_name(deck))
+                        for deck in decks if deck.kind in kinds and deck.id in by_deck]
+        if section_rows:
+            sections.append(MasterySection(title, section_rows))
+
+    # A point in several decks (a channel and a theme) is one point here: its decks are added up.
+    points: dict[str, tuple[int, int, int, int]] = {}  # code -> sort key, easiness, lapses, most lapses
+    for _, code, sort_key, _, answered, _, easiness_centi, lapses, most in rows:
+        if answered:
+            seen = points.get(code)
+            points[code] = (sort_key, easiness_centi, lapses, most) if seen is None else (
+                sort_key, min(seen[1], easiness_centi), seen[2] + lapses, max(seen[3], most))
+    in_order = sorted(points.items(), key=lambda item: (item[1][0], item[0]))
+    weakest = stats.weakest((stats.WeakCard(code, easiness_centi, lapses, True)
+                             for code, (_, easiness_centi, lapses, _) in in_order), WEAKEST_LIMIT)
+    return sections, [replace(point, leech=stats.is_leech(points[point.point][3])) for point in weakest]
+
+
+def card_question(kind: str, subject: str | None) -> str:
+    """What a card asks, for lists of cards: its kind, and for theme cards the group it is about."""
+    question = CARD_KINDS.get(kind, kind)
+    category = cat.KINDS.get(subject) if subject else None
+    return f"{question} ({category.title})" if category else question
+
+
+def _suspended(user: User) -> list[SuspendedCard]:
+    """Every suspended live card of the student's, in any deck (one set aside is still theirs)."""
+    rows = _rows(
+        select(CardState.id, Point.code, Card.kind, Card.subject, Deck.title, CardState.lapses)
+        .join(Card, Card.id == CardState.card_id)
+        .join(Deck, Deck.id == Card.deck_id)
+        .outerjoin(Point, Point.id == Card.point_id)
+        .where(CardState.user_id == user.id, CardState.suspended.is_(True), Card.retired.is_(False))
+        .order_by(CardState.lapses.desc(), Point.sort_key, CardState.id)
+    )
+    return [SuspendedCard(state_id, code, card_question(kind, subject), deck, lapses)
+            for state_id, code, kind, subject, deck, lapses in rows]
