@@ -4,7 +4,7 @@ Each function returns a `Chart`: `svg`, markup the template marks safe (every pi
 is escaped here), and `summary`, the same facts in one plain sentence for screen readers and for
 anyone who prefers text. Every SVG has role="img" with the summary as its aria-label, a `<title>`
 (a tooltip) on each day or bar, a viewBox and width="100%" so it scales to a phone, and CSS
-classes instead of colours; `CHART_CSS` holds matching rules for the stylesheet.
+classes instead of colours; their rules live in static/progress.css.
 """
 
 from __future__ import annotations
@@ -17,22 +17,6 @@ from html import escape
 from studyapp.stats import ForecastDay, Heatmap, MasteryRow
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-CHART_CSS = """\
-.chart { display: block; width: 100%; max-width: 32rem; height: auto; }
-.chart text { fill: currentColor; font-family: inherit; }
-.chart .lvl-0 { fill: #ebe7de; }
-.chart .lvl-1 { fill: #c4e0d4; }
-.chart .lvl-2 { fill: #86bfa7; }
-.chart .lvl-3 { fill: #4a9479; }
-.chart .lvl-4 { fill: #22584a; }
-.chart .due { fill: var(--due, #1d5fa8); }
-.chart .track { fill: #f3f1ec; }
-.chart .mature { fill: var(--accent, #2f6f5e); }
-.chart .learning { fill: #e0a43a; }
-.chart .new { fill: #d8d3c8; }
-"""
-
 
 @dataclass(frozen=True)
 class Chart:
