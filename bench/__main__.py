@@ -8,12 +8,15 @@ Then measures, in the same run, the server time (Flask test client: no network) 
 route, of "answer a card + load the next one", and of the next-due query (one deck's day plan).
 The large database also gets one student with a year of daily study (about 73,000 answers, every
 deck chosen), whose progress page is timed.
+Before both, it times loading the bundled decks: parsing the files, the first import into an empty
+database, and the re-import of unchanged files that `flask --app studyapp setup` does on every start.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -33,6 +36,7 @@ from studyapp.config import PROJECT_ROOT
 from studyapp.decks import load_bundle
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, User
+from studyapp.services.deck_import import import_bundle
 from studyapp.services.study import plan_for_deck
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
@@ -40,17 +44,53 @@ TODAY = date(2026, 6, 1)
 PASSWORD = "bench password"
 
 
-def build_schema(path: Path) -> Flask:
-    app = create_app({
+def bench_app(path: Path) -> Flask:
+    return create_app({
         "SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
         "WTF_CSRF_ENABLED": False, "CLOCK": lambda: NOW,
     })
-    with app.app_context():
-        upgrade()
-        from studyapp.services.deck_import import import_bundle
 
+
+# The log is filled straight through sqlite3, under the schema as it was before `review_days`; the
+# upgrade to the newest revision then fills `review_days` from it, as it would for a real database.
+BEFORE_REVIEW_DAYS = "0004"
+
+
+def build_schema(path: Path) -> Flask:
+    app = bench_app(path)
+    with app.app_context():
+        upgrade(revision=BEFORE_REVIEW_DAYS)
         import_bundle(load_bundle([PROJECT_ROOT / "decks"]), NOW, retire_missing_decks=True)
     return app
+
+
+def measure_import(workdir: Path, repeat: int) -> dict[str, tuple[float, float]]:
+    """Parse every deck file; import them all into an empty database; import them again unchanged."""
+    empty = workdir / "bench-empty.sqlite"
+    empty.unlink(missing_ok=True)
+    with bench_app(empty).app_context():
+        upgrade()
+        db.engine.dispose()
+    target = workdir / "bench-import.sqlite"
+    app = bench_app(target)
+    results = {"parse every deck file (load_bundle)": timed(lambda: load_bundle([PROJECT_ROOT / "decks"]), repeat)}
+    bundle = load_bundle([PROJECT_ROOT / "decks"])
+    points = len(bundle.points)
+
+    def first_import() -> float:
+        with app.app_context():
+            db.engine.dispose()
+            shutil.copyfile(empty, target)  # a fresh schema, not timed
+            start = time.perf_counter()
+            import_bundle(bundle, NOW, retire_missing_decks=True)
+            return time.perf_counter() - start
+
+    results[f"first import of all decks ({points} points, empty database)"] = timed_samples(first_import, repeat)
+    with app.app_context():
+        results["re-import, files unchanged (every start)"] = timed(
+            lambda: import_bundle(bundle, NOW, retire_missing_decks=True), repeat)
+        db.engine.dispose()
+    return results
 
 
 def fill(path: Path, target_states: int, target_reviews: int, budget: float) -> tuple[int, int, float]:
@@ -187,15 +227,22 @@ def fill_year(path: Path, days: int = 365, per_day: int = 210) -> tuple[int, int
 
 def timed(action: Callable[[], object], repeat: int) -> tuple[float, float]:
     """Median and 95th percentile in milliseconds, after a warm-up."""
-    for _ in range(3):
-        action()
-    samples = []
-    for _ in range(repeat):
+
+    def sample() -> float:
         start = time.perf_counter()
         action()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+        return time.perf_counter() - start
+
+    return timed_samples(sample, repeat)
+
+
+def timed_samples(sample: Callable[[], float], repeat: int) -> tuple[float, float]:
+    """Median and 95th percentile in milliseconds of what `sample` says it took (seconds), after a
+    warm-up: for actions that need an untimed set-up each time."""
+    for _ in range(3):
+        sample()
+    samples = sorted(sample() * 1000 for _ in range(repeat))
+    return statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)]
 
 
 def measure(app: Flask, repeat: int) -> dict[str, tuple[float, float]]:
@@ -254,12 +301,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--reviews", type=int, default=10_000_000)
     parser.add_argument("--budget", type=float, default=300, help="seconds allowed to build the large database")
     parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--import-repeat", type=int, default=20, help="samples of each deck-import timing")
     parser.add_argument("--dir", type=Path, default=None, help="where to build (default: a temp folder)")
     args = parser.parse_args(argv)
     workdir = args.dir or Path(tempfile.mkdtemp(prefix="studyapp-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
 
-    rows = []
+    rows = [("-", "-", name, median, p95)
+            for name, (median, p95) in measure_import(workdir, args.import_repeat).items()]
     for label, states, reviews, budget in (("1k", 1_000, 10_000, 60.0),
                                            ("large", args.states, args.reviews, args.budget)):
         path = workdir / f"bench-{label}.sqlite"
@@ -270,6 +319,11 @@ def main(argv: list[str]) -> int:
         if label == "large":
             year_states, year_reviews = fill_year(path)
             reached_states, reached_reviews = reached_states + year_states, reached_reviews + year_reviews
+        started = time.perf_counter()
+        with app.app_context():
+            upgrade()
+        print(f"upgraded {label} to the newest schema (review_days summed from the log) in "
+              f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
         print(f"built {label}: {reached_states:,} card states, {reached_reviews:,} review-log rows "
               f"in {seconds:.0f} s ({path.stat().st_size / 1e6:,.0f} MB)", file=sys.stderr)
         results = measure(app, args.repeat)

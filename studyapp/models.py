@@ -8,6 +8,7 @@ from typing import Any
 from flask_login import UserMixin
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -169,10 +170,7 @@ class ReviewLog(db.Model):
 
     __tablename__ = "review_log"
     __table_args__ = (
-        # Covers the progress page's tallies (read from the index alone, in order) as well as every
-        # lookup by (user_id, study_day).
-        Index("ix_review_log_user_day_tally", "user_id", "study_day", "kind", "grade", "prev_interval",
-              "answer_ms"),
+        Index("ix_review_log_user_day", "user_id", "study_day"),
         Index("ix_review_log_user_card", "user_id", "card_id"),
     )
 
@@ -199,3 +197,22 @@ class ReviewLog(db.Model):
     new_easiness_centi: Mapped[int] = mapped_column(SmallInteger)
     new_interval: Mapped[int] = mapped_column(Integer)
     new_due_day: Mapped[date] = mapped_column(Date)
+
+
+class ReviewDay(db.Model):
+    """One student's answers on one study day, summed (`stats.DayTotals`): the progress page reads a
+    year of these, 365 rows, instead of the year's log, some 73,000. Written in the same transaction
+    as the log rows they sum (`services.review_days`); a day whose answers are all undone has no row."""
+
+    __tablename__ = "review_days"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    study_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    answers: Mapped[int] = mapped_column(Integer)
+    redrills: Mapped[int] = mapped_column(Integer)
+    reviews: Mapped[int] = mapped_column(Integer)
+    mature_passed: Mapped[int] = mapped_column(Integer)
+    mature_total: Mapped[int] = mapped_column(Integer)
+    young_passed: Mapped[int] = mapped_column(Integer)
+    young_total: Mapped[int] = mapped_column(Integer)
+    answer_ms: Mapped[int] = mapped_column(BigInteger)

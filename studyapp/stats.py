@@ -1,33 +1,14 @@
 """A student's progress, computed (pure): no Flask, no database, no clock.
 
-The database layer runs a few indexed queries that return one row per study day (not one per
-answer: a year of study is about 73,000 answers but only 365 days) and passes the rows straight in;
-each function makes one pass over them. Inputs are `NamedTuple`s, so SQLAlchemy result rows with
-the same columns in the same order can be passed as they are. Outputs are frozen dataclasses.
-`today` (a study day) is always a parameter. Dates in the queries below are bound parameters
-computed from `today` in Python, so the SQL is the same on SQLite and PostgreSQL.
+The database layer passes rows straight in, one per study day (not one per answer: a year of study
+is about 73,000 answers but only 365 days); each function makes one pass over them. Inputs are
+`NamedTuple`s, so SQLAlchemy result rows with the same columns in the same order can be passed as
+they are. Outputs are frozen dataclasses. `today` (a study day) is always a parameter.
 
-- `DayTally`, one row per study day of the last 365 (heatmap, today, streaks)::
-
-      SELECT study_day, COUNT(*), COUNT(CASE WHEN kind = 'redrill' THEN 1 END), COALESCE(SUM(answer_ms), 0)
-      FROM review_log WHERE user_id = :u AND study_day >= :first_day GROUP BY study_day
-
-  and, for the longest streak, the older study days (the (user_id, study_day) index covers it)::
-
-      SELECT study_day FROM review_log WHERE user_id = :u AND study_day < :first_day GROUP BY study_day
-
-- `RetentionTally`, one row per study day of the last 365; `:mature` is `MATURE_INTERVAL` and
-  `:passing` is `sm2.PASSING_QUALITY`; `retention_tallies` is the same computation in Python, the
-  reference to test this query against::
-
-      SELECT study_day,
-        COUNT(CASE WHEN prev_interval >= :mature AND grade >= :passing THEN 1 END),
-        COUNT(CASE WHEN prev_interval >= :mature THEN 1 END),
-        COUNT(CASE WHEN prev_interval < :mature AND grade >= :passing THEN 1 END),
-        COUNT(CASE WHEN prev_interval < :mature THEN 1 END)
-      FROM review_log WHERE user_id = :u AND study_day >= :first_day
-        AND kind = 'review' AND prev_interval >= 1
-      GROUP BY study_day
+- `DayTotals`, one row per student and study day: the `review_days` table, kept in step with the
+  review log as each answer is written or undone (`answer_totals` is one answer's share of its day,
+  `day_totals` sums raw log rows). Each row gives a `DayTally` (heatmap, today, streaks) and a
+  `RetentionTally` (true retention).
 
 - `(due_day, count)` pairs for `forecast`: live (not retired, not suspended) card states of the
   student's chosen decks, `WHERE user_id = :u AND due_day < :end GROUP BY due_day`.
@@ -72,6 +53,56 @@ class RetentionTally(NamedTuple):
     mature_total: int
     young_passed: int
     young_total: int
+
+
+class DayTotals(NamedTuple):
+    """One study day's answers, summed: what the progress page needs of the log, one row per day."""
+
+    study_day: date
+    answers: int  # every answer, re-drills included
+    redrills: int  # of which step-7 re-drills (same-day repeats)
+    reviews: int  # of which scheduled reviews (the daily review cap counts these)
+    mature_passed: int  # scheduled reviews of mature cards graded PASSING_QUALITY or more
+    mature_total: int
+    young_passed: int
+    young_total: int
+    answer_ms: int
+
+    @property
+    def tally(self) -> DayTally:
+        return DayTally(self.study_day, self.answers, self.redrills, self.answer_ms)
+
+    @property
+    def retention(self) -> RetentionTally:
+        return RetentionTally(self.study_day, self.mature_passed, self.mature_total, self.young_passed,
+                              self.young_total)
+
+
+def answer_totals(study_day: date, kind: str, prev_interval: int, grade: int, answer_ms: int) -> DayTotals:
+    """One review-log row's share of its day's `DayTotals`."""
+    which = review_class(kind, prev_interval)
+    passed = int(grade >= PASSING_QUALITY)
+    return DayTotals(
+        study_day, answers=1, redrills=int(kind == "redrill"), reviews=int(kind == "review"),
+        mature_passed=passed if which == "mature" else 0, mature_total=int(which == "mature"),
+        young_passed=passed if which == "young" else 0, young_total=int(which == "young"),
+        answer_ms=answer_ms,
+    )
+
+
+def day_totals(rows: Iterable[tuple[date, str, int, int, int]]) -> list[DayTotals]:
+    """`DayTotals` per day, oldest first, from raw review-log rows
+    `(study_day, kind, prev_interval, grade, answer_ms)`."""
+    per_day: dict[date, list[int]] = {}
+    for row in rows:
+        share = answer_totals(*row)
+        sums = per_day.get(share.study_day)
+        if sums is None:
+            per_day[share.study_day] = list(share[1:])
+        else:
+            for index, value in enumerate(share[1:]):
+                sums[index] += value
+    return [DayTotals(day, *sums) for day, sums in sorted(per_day.items())]
 
 
 class MasteryCard(NamedTuple):
@@ -290,24 +321,6 @@ def review_class(kind: str, prev_interval: int) -> str | None:
     if kind != "review" or prev_interval < 1:
         return None
     return "mature" if prev_interval >= MATURE_INTERVAL else "young"
-
-
-def retention_tallies(rows: Iterable[tuple[date, str, int, int]]) -> list[RetentionTally]:
-    """`RetentionTally` per day from raw review-log rows `(study_day, kind, prev_interval, grade)`:
-    the reference for the grouped query in this module's docstring (and handy in tests)."""
-    per_day: dict[date, list[int]] = {}
-    for study_day, kind, prev_interval, grade in rows:
-        which = review_class(kind, prev_interval)
-        if which is None:
-            continue
-        tally = per_day.get(study_day)
-        if tally is None:
-            tally = per_day[study_day] = [0, 0, 0, 0]
-        base = 0 if which == "mature" else 2
-        if grade >= PASSING_QUALITY:
-            tally[base] += 1
-        tally[base + 1] += 1
-    return [RetentionTally(day, *tally) for day, tally in sorted(per_day.items())]
 
 
 def retention(

@@ -22,7 +22,7 @@ from studyapp import backup_format as fmt
 from studyapp.backup import cli as backup_cli
 from studyapp.decks import load_bundle
 from studyapp.extensions import db
-from studyapp.models import Card, CardState, Deck, ReviewLog, User, UserDeck
+from studyapp.models import Card, CardState, Deck, ReviewDay, ReviewLog, User, UserDeck
 from studyapp.services import backup as backup_service
 from studyapp.services.backup import REVIEW_COLUMNS, STATE_COLUMNS, restore_backup
 from studyapp.services.deck_import import import_bundle
@@ -91,6 +91,8 @@ def progress(app: Flask, username: str) -> dict[str, Any]:
         log = db.session.execute(
             select(Card.key, *(getattr(ReviewLog, n) for n in REVIEW_COLUMNS))
             .join(Card).where(ReviewLog.user_id == user.id).order_by(ReviewLog.id)).all()
+        days = db.session.execute(select(ReviewDay).where(ReviewDay.user_id == user.id)
+                                  .order_by(ReviewDay.study_day)).scalars()
         decks = db.session.scalars(select(Deck.slug).join(UserDeck, UserDeck.deck_id == Deck.id)
                                    .where(UserDeck.user_id == user.id).order_by(Deck.slug)).all()
         return {
@@ -98,6 +100,8 @@ def progress(app: Flask, username: str) -> dict[str, Any]:
             "decks": list(decks),
             "states": [tuple(row) for row in states],
             "log": [tuple(row) for row in log],
+            "days": [(day.study_day, day.answers, day.redrills, day.reviews, day.mature_passed, day.mature_total,
+                      day.young_passed, day.young_total, day.answer_ms) for day in days],
         }
 
 
@@ -204,7 +208,7 @@ def test_backup_restore_in_a_fresh_instance_gives_the_same_next_30_days(
     assert queues(fresh_instance, "mei") == before_queues
     after = progress(fresh_instance, "mei")
     assert after == before
-    assert len(after["log"]) > 100
+    assert len(after["log"]) > 100 and len(after["days"]) == 8
     # And the backup of the restored account holds the same progress, byte for byte.
     again = fresh.get("/export/backup.json").data
     original = json.loads(gzip.decompress(backup.data))

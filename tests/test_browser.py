@@ -1,6 +1,6 @@
 """A real browser (Debian's Chromium through Playwright) studies with the keyboard only: three Kidney
-flashcards to the summary, and a location quiz of each kind. The server runs with CSRF on, as in
-production."""
+flashcards to the summary, a location quiz of each kind, and two days of study read back from the
+progress page. The server runs with CSRF on, as in production."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from werkzeug.serving import make_server
 
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Point, ReviewLog
+from tests.conftest import Clock
 
 pytestmark = pytest.mark.browser
 
@@ -50,30 +51,42 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-def test_register_study_three_cards_with_keyboard_and_see_summary(live_app: tuple[Flask, str],
-                                                                   browser: Browser) -> None:
-    app, base = live_app
-    page: Page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+def register(page: Page, base: str, username: str) -> None:
     page.goto(f"{base}/register")
-    page.fill("#username", "browser-student")
+    page.fill("#username", username)
     page.fill("#password", "a long password")
     page.fill("#confirm", "a long password")
     page.click("main button[type=submit]")
     expect(page.locator("h1")).to_have_text("Your decks")
+
+
+def new_cards_per_day(page: Page, base: str, count: int) -> None:
     page.goto(f"{base}/settings")
-    page.fill("#new_cards_per_day", "3")
+    page.fill("#new_cards_per_day", str(count))
     page.click("main button[type=submit]")
     expect(page.locator(".flash")).to_contain_text("Settings saved")
 
+
+def flip_and_grade(page: Page, grade: int) -> None:
+    """Show the back of the flashcard with Space (its cautions in view), then grade it with its number key."""
+    expect(page.locator("#back")).to_be_hidden()
+    page.keyboard.press("Space")
+    expect(page.locator("#back")).to_be_visible()
+    expect(page.locator("#back .cautions")).to_be_visible()
+    page.keyboard.press(str(grade))
+    page.wait_for_load_state("load")
+
+
+def test_register_study_three_cards_with_keyboard_and_see_summary(live_app: tuple[Flask, str],
+                                                                   browser: Browser) -> None:
+    app, base = live_app
+    page: Page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+    register(page, base, "browser-student")
+    new_cards_per_day(page, base, 3)
+
     page.goto(f"{base}/study/kidney")
-    grades = ["5", "4", "5"]
-    for grade in grades:
-        expect(page.locator("#back")).to_be_hidden()
-        page.keyboard.press("Space")
-        expect(page.locator("#back")).to_be_visible()
-        expect(page.locator("#back .cautions")).to_be_visible()
-        page.keyboard.press(grade)
-        page.wait_for_load_state("load")
+    for grade in (5, 4, 5):
+        flip_and_grade(page, grade)
 
     expect(page.locator("h1")).to_contain_text("done for today")
     expect(page.locator("#summary-reviewed")).to_have_text("3")
@@ -90,11 +103,11 @@ def test_register_study_three_cards_with_keyboard_and_see_summary(live_app: tupl
     page.close()
 
 
-def _only_quiz_cards(app: Flask, keep: dict[str, str]) -> None:
-    """Suspend every card of the student except the quiz cards `keep` ({point code: quiz kind})."""
+def _only_cards(app: Flask, keep: dict[str, str]) -> None:
+    """Suspend every card of the student except `keep` ({point code: card kind})."""
     with app.app_context():
         kept = [db.session.scalar(select(Card.id).join(Point, Point.id == Card.point_id)
-                                  .where(Point.code == code, Card.kind == f"quiz-{kind}"))
+                                  .where(Point.code == code, Card.kind == kind))
                 for code, kind in keep.items()]
         db.session.execute(update(CardState).where(CardState.card_id.not_in(kept)).values(suspended=True))
         db.session.commit()
@@ -108,13 +121,9 @@ def _location(app: Flask, code: str) -> str:
 def test_quiz_each_kind_with_keyboard_right_and_wrong(live_app: tuple[Flask, str], browser: Browser) -> None:
     app, base = live_app
     page: Page = browser.new_page(viewport={"width": 390, "height": 844})
-    page.goto(f"{base}/register")
-    page.fill("#username", "quiz-student")
-    page.fill("#password", "a long password")
-    page.fill("#confirm", "a long password")
-    page.click("main button[type=submit]")
+    register(page, base, "quiz-student")
     page.goto(f"{base}/study/kidney")  # choosing the deck by opening it
-    _only_quiz_cards(app, {"KI-7": "where-is", "KI-3": "which-point", "KI-8": "relation"})
+    _only_cards(app, {"KI-7": "quiz-where-is", "KI-3": "quiz-which-point", "KI-8": "quiz-relation"})
 
     # 1. Where is KI-7? Wrong twice: the page shows what was picked, then both locations.
     page.goto(f"{base}/study/kidney")
@@ -168,3 +177,78 @@ def test_quiz_each_kind_with_keyboard_right_and_wrong(live_app: tuple[Flask, str
         ("KI-7", "new", 1), ("KI-3", "new", 5), ("KI-8", "new", 5), ("KI-7", "redrill", 5)]
     assert {r.new_due_day for r in rows} == {date(2026, 3, 3)}  # the clock starts on Mon 2 Mar
     page.close()
+
+
+def test_progress_page_shows_two_days_of_study(live_app: tuple[Flask, str], browser: Browser, clock: Clock) -> None:
+    """Monday: four new Kidney flashcards. Tuesday: two of the four reviews (one failed), then the
+    rest. The progress page, read as a student reads it on a phone, shows what happened."""
+    app, base = live_app
+    page: Page = browser.new_page(viewport={"width": 390, "height": 844}, timezone_id="UTC")
+    register(page, base, "progress-student")
+    new_cards_per_day(page, base, 4)
+    page.goto(f"{base}/study/kidney")  # choosing the deck by opening it
+    _only_cards(app, {code: "name-location" for code in ("KI-1", "KI-2", "KI-3", "KI-4")})
+
+    # Monday 2 March: the four cards, first seen, all passed: each is due again tomorrow.
+    page.goto(f"{base}/study/kidney")
+    for grade in (5, 4, 5, 5):
+        flip_and_grade(page, grade)
+    expect(page.locator("h1")).to_contain_text("done for today")
+
+    # Tuesday 3 March: no new cards today; two reviews, the second failed.
+    clock.advance(days=1)
+    new_cards_per_day(page, base, 0)
+    page.goto(f"{base}/study/kidney")
+    for grade in (5, 2):
+        flip_and_grade(page, grade)
+
+    page.goto(f"{base}/progress")
+    expect(page.locator("h1")).to_have_text("Your progress")
+    expect(page.locator("#today-done")).to_have_text("2")
+    expect(page.locator("#today-left")).to_have_text("2")  # the two reviews not yet answered
+    expect(page.locator("#today-due")).to_have_text("4")
+    expect(page.locator("#today-time")).to_have_text("under 1 min")
+    # Monday counts; today does not yet (reviews are left), which does not break the streak.
+    expect(page.locator("#streak-current")).to_have_text("1 day")
+    expect(page.locator("#streak-longest")).to_have_text("1 day")
+    heatmap = page.locator("section[aria-labelledby=calendar-heading]")
+    expect(heatmap.locator("figcaption")).to_have_text(
+        "Reviews per day from 2025-03-04 to 2026-03-03: 6 reviews on 2 of 365 days; "
+        "most in one day: 4 on 2026-03-02.")
+    expect(heatmap.locator("rect title", has_text="2026-03-03:")).to_have_text("2026-03-03: 2 reviews")
+    # Young cards only (interval 1 before today's reviews): one of two passed.
+    expect(page.locator("#retention-7-young")).to_have_text("50% 1 of 2")
+    expect(page.locator("#retention-7-mature")).to_have_text("no reviews")
+    # The forecast, as numbers: two still due today, the failed card tomorrow, the passed one in six days.
+    page.click("section[aria-labelledby=forecast-heading] summary")
+    forecast = page.locator("#forecast-table")
+    expect(forecast).to_be_visible()
+    expected = {"2026-03-03": "2", "2026-03-04": "1", "2026-03-09": "1", "2026-03-05": "0"}
+    for day, due in expected.items():
+        expect(forecast.locator(f'td[data-day="{day}"]')).to_have_text(due)
+    expect(page.locator("section[aria-labelledby=mastery-heading] figcaption").first).to_contain_text(
+        "Kidney 0/27 mature")
+    expect(page.locator("#weakest a.code").first).to_have_text(_failed_point(app))
+
+    # The rest of Tuesday: the two reviews and the re-drill of the failed card, all passed.
+    page.goto(f"{base}/study/kidney")
+    for _ in range(3):
+        flip_and_grade(page, 5)
+    expect(page.locator("h1")).to_contain_text("done for today")
+    page.goto(f"{base}/progress")
+    expect(page.locator("#today-done")).to_have_text("4")  # the re-drill is a repeat, not a card done
+    expect(page.locator("#today-left")).to_have_text("0")
+    expect(page.locator("#streak-current")).to_have_text("2 days")
+    expect(page.locator("#streak-longest")).to_have_text("2 days")
+    expect(page.locator("#retention-7-young")).to_have_text("75% 3 of 4")
+    page.click("section[aria-labelledby=forecast-heading] summary")
+    for day, due in {"2026-03-03": "0", "2026-03-04": "1", "2026-03-09": "3"}.items():
+        expect(page.locator(f'#forecast-table td[data-day="{day}"]')).to_have_text(due)
+    page.close()
+
+
+def _failed_point(app: Flask) -> str:
+    """The point of the card failed on Tuesday: the lowest easiness, so the weakest point."""
+    with app.app_context():
+        return db.session.scalar(select(Point.code).join(Card, Card.point_id == Point.id)
+                                 .join(ReviewLog, ReviewLog.card_id == Card.id).where(ReviewLog.grade == 2))

@@ -17,8 +17,8 @@ from studyapp.config import PROJECT_ROOT
 from studyapp.decks import load_bundle, theme_points
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User
-from studyapp.services.progress import day_plans
-from studyapp.services.study import plan_for_deck, today_for
+from studyapp.services import review_days
+from studyapp.services.study import plan_for_deck, plans_for_decks, today_for
 from tests.conftest import DECKS_DIR, START, AuthActions, Clock, choose_decks, current_card, grade_current
 
 TODAY = START.date()  # Monday 2 March 2026, a study day in UTC
@@ -120,7 +120,8 @@ def set_state(app: Flask, state_id: int, **values: object) -> None:
 
 def add_log(app: Flask, uid: int, rows: list[tuple[int, str, int, int]], answer_ms: int = 1000,
             card_id: int | None = None) -> None:
-    """Review-log rows (days ago, kind, interval before, grade) on a card (by default a Kidney one)."""
+    """Review-log rows (days ago, kind, interval before, grade) on a card (by default a Kidney one),
+    written straight to the log, then summed into review_days as a restored backup would be."""
     with app.app_context():
         if card_id is None:
             card_id = db.session.scalar(select(Card.id).join(Deck).where(Deck.slug == "kidney").limit(1))
@@ -132,6 +133,7 @@ def add_log(app: Flask, uid: int, rows: list[tuple[int, str, int, int]], answer_
                 prev_repetitions=2, prev_easiness_centi=250, prev_interval=prev_interval, prev_due_day=day,
                 new_repetitions=3, new_easiness_centi=250, new_interval=max(1, prev_interval), new_due_day=day,
             ))
+        review_days.recount(uid)
         db.session.commit()
 
 
@@ -486,7 +488,7 @@ def test_stylesheet_carries_the_chart_rules(app: Flask, client: FlaskClient, aut
         assert re.search(rf"\.{re.escape(name)}\b[^{{]*{{", css), name
 
 
-def test_day_plans_for_all_decks_match_the_study_page(app: Flask, client: FlaskClient, auth: AuthActions,
+def test_plans_for_several_decks_match_each_deck_planned_alone(app: Flask, client: FlaskClient, auth: AuthActions,
                                                       clock: Clock) -> None:
     auth.register()
     choose_decks(client, "kidney", "lung", "theme-xi-cleft")
@@ -513,9 +515,9 @@ def test_day_plans_for_all_decks_match_the_study_page(app: Flask, client: FlaskC
         user = db.session.get(User, uid)
         today = today_for(user, clock())
         decks = list(db.session.scalars(select(Deck).where(Deck.slug.in_(("kidney", "lung", "theme-xi-cleft")))))
-        plans = day_plans(user, decks, today)
+        plans = plans_for_decks(user, decks, today)
         assert any(plan.reviews for plan in plans.values())
         assert any(len(plan.redrills) == 2 for plan in plans.values())
         assert not set(states["KI-5"]) & {state for plan in plans.values() for state in plan.new}
-        for deck in decks:
+        for deck in decks:  # each deck's plan is its own, as if it were planned alone
             assert plans[deck.id] == plan_for_deck(user, deck, today), deck.slug

@@ -12,6 +12,7 @@ from studyapp.charts import forecast_chart, heatmap_chart, mastery_chart
 from studyapp.stats import (
     LEECH_LAPSES,
     DayTally,
+    DayTotals,
     ForecastDay,
     MasteryCard,
     MasteryRow,
@@ -20,13 +21,14 @@ from studyapp.stats import (
     Streaks,
     WeakCard,
     WeakPoint,
+    answer_totals,
     day_counts,
+    day_totals,
     forecast,
     heatmap_weeks,
     is_leech,
     mastery,
     retention,
-    retention_tallies,
     review_class,
     streaks,
     today_progress,
@@ -160,6 +162,11 @@ def test_forecast_accepts_query_rows() -> None:
 
 # --- retention -------------------------------------------------------------------------------
 
+def retention_tallies(log: list[tuple[date, str, int, int]]) -> list[RetentionTally]:
+    """Log rows (study day, kind, interval before, grade) to per-day retention tallies."""
+    return [day.retention for day in day_totals((*row, 1000) for row in log)]
+
+
 def test_retention_splits_mature_and_young_at_21_days() -> None:
     log = [
         (TODAY, "review", 21, 4),  # mature, passed
@@ -184,6 +191,27 @@ def test_retention_excludes_redrills_and_first_answers() -> None:
     assert week.mature == PassRate(0, 1)
     assert week.young == PassRate(0, 0)
     assert week.young.share is None
+
+
+def test_day_totals_sum_each_days_answers() -> None:
+    log = [
+        (ago(1), "new", 0, 5, 4_000),
+        (TODAY, "review", 30, 4, 2_000),  # mature, passed
+        (TODAY, "review", 3, 1, 9_000),  # young, failed
+        (TODAY, "redrill", 3, 4, 3_000),  # a repeat: an answer, not a review
+        (TODAY, "new", 0, 2, 1_000),
+    ]
+    assert day_totals(log) == [
+        DayTotals(ago(1), answers=1, redrills=0, reviews=0, mature_passed=0, mature_total=0, young_passed=0,
+                  young_total=0, answer_ms=4_000),
+        DayTotals(TODAY, answers=4, redrills=1, reviews=2, mature_passed=1, mature_total=1, young_passed=0,
+                  young_total=1, answer_ms=15_000),
+    ]
+    today = day_totals(log)[1]
+    assert today.tally == DayTally(TODAY, 4, 1, 15_000)
+    assert today.retention == RetentionTally(TODAY, 1, 1, 0, 1)
+    # One answer's share is a day of that answer alone.
+    assert day_totals([log[1]]) == [answer_totals(*log[1])]
 
 
 def test_retention_windows_end_today() -> None:

@@ -32,6 +32,7 @@ from studyapp.decks import Point as PointRecord
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User, UserDeck
 from studyapp.services import quiz as quizzes
+from studyapp.services import review_days
 from studyapp.sm2 import QUALITY_LABELS
 
 # The columns a backup keeps, named as in the models (a card's `version` is internal: not kept).
@@ -130,6 +131,7 @@ def restore_backup(user: User, backup: Backup) -> RestoreReport:
                 {"user_id": user.id, "card_id": card_ids[review.card],
                  **{name: getattr(review, name) for name in REVIEW_COLUMNS}}
                 for review in backup.reviews])
+            review_days.recount(user.id)
         user.timezone = backup.user.timezone
         user.new_cards_per_day = backup.user.new_cards_per_day
         user.reviews_per_day = backup.user.reviews_per_day

@@ -151,12 +151,14 @@ class _Sync:
             if point_row is None:
                 point_row = PointRow(code=point.code, updated_at=self.now, **values)
                 session.add(point_row)
-                session.flush()
                 self.points_by_code[point.code] = point_row
                 self.report.added["points"] += 1
             elif _assign(point_row, values):
                 point_row.updated_at = self.now
                 self.report.updated["points"] += 1
+        session.flush()  # once per deck, not per point: the new points' ids, for their cards
+        for point in deck.points:
+            point_row = self.points_by_code[point.code]
             for spec in card_kinds.cards_for_point(point, self.relation_answers):
                 self.kept_keys[deck_row.id].add(spec.key)
                 _upsert_card(spec, deck_row, point_row, self.cards_by_key, self.report)

@@ -1,34 +1,29 @@
 """The student's progress page: a few indexed queries whose rows go to the pure `studyapp.stats`.
 
-A year of study is about 73,000 review-log rows. They are read once and counted in the database,
-grouped by (study_day, kind) in the order of the covering index ix_review_log_user_day_tally, so
-about a thousand rows come back. Card states are read for the live cards of the chosen decks (a
-few thousand at most), summed up per point where the page only needs points. Nothing is cached
+A year of study is about 73,000 review-log rows; the page reads their per-day sums instead, 365
+rows of `review_days` (`services.review_days`), and of the log itself only today's. Card states
+are read for the live cards of the chosen decks (a few thousand at most), summed up per point
+where the page only needs points. Nothing is cached
 across requests. Dates are bound parameters computed from `today`, so the SQL is the same on
 SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, func, or_, select
+from sqlalchemy import and_, func, select
 
 from studyapp import categories as cat
 from studyapp import stats
 from studyapp.cards import CARD_KINDS
-from studyapp.extensions import db
-from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User
-from studyapp.queue import DayLimits, DayPlan, DoneToday, DueCard, NewCard, plan_day
-from studyapp.services.study import chosen_deck_ids, live_decks, today_for
-from studyapp.sm2 import PASSING_QUALITY
+from studyapp.models import Card, CardState, Deck, Point, User
+from studyapp.services import plain_rows, review_days
+from studyapp.services.study import chosen_deck_ids, live_decks, plans_for_decks, today_for
 
 MASTERY_SECTIONS = (("Channels", ("channel", "extra")), ("Themes", ("theme",)))
 WEAKEST_LIMIT = 10
-FETCH_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -80,15 +75,17 @@ def progress_for(user: User, now: datetime) -> Progress:
     chosen = chosen_deck_ids(user)
     decks = [deck for deck in live_decks() if deck.id in chosen]
 
-    day_rows, retention_rows, reviews_today = _log_by_day(user, today)
-    older_days = _older_study_days(user, today)
+    first_day = today - timedelta(days=max(stats.HEATMAP_DAYS, *stats.RETENTION_WINDOWS) - 1)
+    days = review_days.days_from(user.id, first_day)
+    day_rows = [day.tally for day in days]
+    reviews_today = sum(day.reviews for day in days if day.study_day == today)
 
     # Today's queue, as the deck list shows it; the review cap is the student's, not each deck's.
-    plans = day_plans(user, decks, today).values()
+    plans = plans_for_decks(user, decks, today).values()
     reviews_left = min(sum(len(plan.reviews) for plan in plans), max(0, user.reviews_per_day - reviews_today))
     new_left = sum(len(plan.new) for plan in plans)
     today_progress = stats.today_progress(day_rows, today, reviews_left, new_left)
-    streaks = stats.streaks([row.study_day for row in day_rows] + older_days, today,
+    streaks = stats.streaks([day.study_day for day in days] + review_days.days_before(user.id, first_day), today,
                             today_progress.counts_for_streak)
 
     mastery, weakest = _mastery_and_weakest(user, decks)
@@ -99,136 +96,11 @@ def progress_for(user: User, now: datetime) -> Progress:
         streaks=streaks,
         heatmap=stats.heatmap_weeks(stats.day_counts(day_rows, today), today),
         forecast=stats.forecast(_due_counts(user, decks, today), today),
-        retention=stats.retention(retention_rows, today),
+        retention=stats.retention((day.retention for day in days), today),
         mastery=mastery,
         weakest=weakest,
         suspended=_suspended(user),
     )
-
-
-def _rows(statement: Select[Any]) -> Iterator[Row[Any]]:
-    """The rows of a query, as plain Core rows on the session's connection and transaction, read a
-    few hundred at a time. The ORM's per-row bookkeeping would be most of the Python time on a
-    few thousand rows; fetching them one by one costs a call each; holding them all at once makes
-    the garbage collector run several times per page, and now and then a full collection."""
-    for batch in db.session.connection().execute(statement).partitions(FETCH_ROWS):
-        yield from batch
-
-
-def _first_day(today: date) -> date:
-    return today - timedelta(days=max(stats.HEATMAP_DAYS, *stats.RETENTION_WINDOWS) - 1)
-
-
-def _log_by_day(user: User, today: date) -> tuple[list[stats.DayTally], list[stats.RetentionTally], int]:
-    """One pass over the last year of the log: per study day, answers and re-drills, and the
-    scheduled reviews of mature and young cards (`stats.review_class`) and how many of them passed.
-    Also returns today's scheduled reviews (they count against the daily review cap).
-
-    Grouping by (study_day, kind) follows the covering index, so the database reads the index
-    alone, in order, without sorting; the few rows of each day are folded into one here. Time
-    spent is only shown for today, so only today's is summed (summing a year of it costs as much as
-    two of the counts): the other days' `DayTally.answer_ms` is 0."""
-    log = ReviewLog
-    passed = log.grade >= PASSING_QUALITY
-    mature = log.prev_interval >= stats.MATURE_INTERVAL
-    scheduled = log.prev_interval >= 1  # `stats.review_class`: a review with no interval is not judged
-
-    def tally(condition: ColumnElement[bool]) -> ColumnElement[int]:
-        # COUNT(*) FILTER (WHERE ...): standard SQL on SQLite and PostgreSQL, and measurably
-        # cheaper on SQLite than the COUNT(CASE ...) it stands for.
-        return func.count().filter(condition)
-
-    rows = _rows(
-        select(
-            log.study_day, log.kind, func.count(),
-            tally(and_(mature, passed)), tally(mature), tally(and_(scheduled, passed)), tally(scheduled),
-        )
-        .where(log.user_id == user.id, log.study_day >= _first_day(today))
-        .group_by(log.study_day, log.kind)
-    )
-    days: dict[date, list[int]] = {}  # study day -> [answers, re-drills]
-    retention: dict[date, stats.RetentionTally] = {}
-    reviews_today = 0
-    for day, kind, answers, mature_passed, mature_total, scheduled_passed, scheduled_total in rows:
-        per_day = days.setdefault(day, [0, 0])
-        per_day[0] += answers
-        if kind == "redrill":
-            per_day[1] += answers
-        elif kind == "review":
-            retention[day] = stats.RetentionTally(day, mature_passed, mature_total, scheduled_passed - mature_passed,
-                                                  scheduled_total - mature_total)
-            if day == today:
-                reviews_today = answers
-    ms_today = 0
-    if today in days:
-        ((ms_today,),) = _rows(select(func.coalesce(func.sum(log.answer_ms), 0))
-                               .where(log.user_id == user.id, log.study_day == today))
-    day_tallies = [stats.DayTally(day, answers, redrills, ms_today if day == today else 0)
-                   for day, (answers, redrills) in days.items()]
-    return day_tallies, list(retention.values()), reviews_today
-
-
-def day_plans(user: User, decks: list[Deck], today: date) -> dict[int, DayPlan]:
-    """Today's queue of each deck, exactly as `services.study.plan_for_deck` builds it one deck at a
-    time, from four queries for all the decks together (a student with every deck chosen would
-    otherwise cost over a hundred)."""
-    if not decks:
-        return {}
-    deck_ids = [deck.id for deck in decks]
-    live = and_(CardState.user_id == user.id, Card.deck_id.in_(deck_ids), Card.retired.is_(False),
-                CardState.suspended.is_(False), or_(CardState.buried_day.is_(None), CardState.buried_day != today))
-    due: dict[int, list[DueCard]] = {deck_id: [] for deck_id in deck_ids}
-    for deck_id, state_id, point_id, due_day in _rows(
-        select(Card.deck_id, CardState.id, Card.point_id, CardState.due_day)
-        .join(Card, Card.id == CardState.card_id)
-        .where(live, CardState.due_day <= today)
-    ):
-        due[deck_id].append(DueCard(state_id, point_id, due_day))
-    new: dict[int, list[NewCard]] = {deck_id: [] for deck_id in deck_ids}
-    for deck_id, state_id, point_id, position in _rows(
-        select(Card.deck_id, CardState.id, Card.point_id, Card.position)
-        .join(Card, Card.id == CardState.card_id)
-        .where(live, CardState.due_day.is_(None))
-    ):
-        new[deck_id].append(NewCard(state_id, point_id, position))
-    redrills: dict[int, list[int]] = {deck_id: [] for deck_id in deck_ids}
-    for deck_id, state_id in _rows(
-        select(Card.deck_id, CardState.id)
-        .join(Card, Card.id == CardState.card_id)
-        .where(live, CardState.redrill_day == today, CardState.due_day > today)
-        .order_by(CardState.last_reviewed_at, CardState.id)
-    ):
-        redrills[deck_id].append(state_id)
-    # Today's answers in every deck: the review cap counts them all, the rest is per deck.
-    new_done: dict[int, int] = {}
-    points_done: dict[int, set[int]] = {}
-    reviews_done = 0
-    for deck_id, kind, point_id in _rows(
-        select(Card.deck_id, ReviewLog.kind, Card.point_id)
-        .join(Card, Card.id == ReviewLog.card_id)
-        .where(ReviewLog.user_id == user.id, ReviewLog.study_day == today)
-    ):
-        reviews_done += kind == "review"
-        new_done[deck_id] = new_done.get(deck_id, 0) + (kind == "new")
-        if point_id is not None:
-            points_done.setdefault(deck_id, set()).add(point_id)
-    limits = DayLimits(user.new_cards_per_day, user.reviews_per_day)
-    return {
-        deck_id: plan_day(
-            due=due[deck_id], new=new[deck_id], redrills=redrills[deck_id], limits=limits,
-            done=DoneToday(new_done.get(deck_id, 0), reviews_done, frozenset(points_done.get(deck_id, ()))),
-        )
-        for deck_id in deck_ids
-    }
-
-
-def _older_study_days(user: User, today: date) -> list[date]:
-    """Study days before the year the page looks at (only the longest streak needs them)."""
-    return [day for (day,) in _rows(
-        select(ReviewLog.study_day)
-        .where(ReviewLog.user_id == user.id, ReviewLog.study_day < _first_day(today))
-        .group_by(ReviewLog.study_day)
-    )]
 
 
 def _due_counts(user: User, decks: list[Deck], today: date) -> list[tuple[date, int]]:
@@ -236,7 +108,7 @@ def _due_counts(user: User, decks: list[Deck], today: date) -> list[tuple[date, 
     A card buried today comes back tomorrow, so it is due tomorrow at the earliest."""
     if not decks:
         return []
-    rows = _rows(
+    rows = plain_rows(
         select(CardState.due_day, CardState.buried_day, func.count())
         .join(Card, Card.id == CardState.card_id)
         .where(CardState.user_id == user.id, CardState.due_day < today + timedelta(days=stats.FORECAST_DAYS),
@@ -269,7 +141,7 @@ def _mastery_and_weakest(user: User, decks: list[Deck]) -> tuple[list[MasterySec
     if not decks:
         return [], []
     is_answered = CardState.due_day.is_not(None)
-    rows = list(_rows(
+    rows = list(plain_rows(
         select(Card.deck_id, Point.code, Point.sort_key, func.count(), func.count(CardState.due_day),
                func.min(CardState.interval), func.min(CardState.easiness_centi).filter(is_answered),
                func.sum(CardState.lapses).filter(is_answered), func.max(CardState.lapses).filter(is_answered))
@@ -311,7 +183,7 @@ def card_question(kind: str, subject: str | None) -> str:
 
 def _suspended(user: User) -> list[SuspendedCard]:
     """Every suspended live card of the student's, in any deck (one set aside is still theirs)."""
-    rows = _rows(
+    rows = plain_rows(
         select(CardState.id, Point.code, Card.kind, Card.subject, Deck.title, CardState.lapses)
         .join(Card, Card.id == CardState.card_id)
         .join(Deck, Deck.id == Card.deck_id)

@@ -18,6 +18,7 @@ from studyapp import sm2
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewLog, User, UserDeck
 from studyapp.queue import DayLimits, DayPlan, DoneToday, DueCard, NewCard, plan_day
+from studyapp.services import plain_rows, review_days
 from studyapp.stats import is_leech
 from studyapp.studyday import study_day
 
@@ -52,54 +53,64 @@ def enroll(user: User, deck_ids: Iterable[int]) -> None:
         db.session.rollback()
 
 
-def _done_today(user: User, today: date, deck_id: int) -> DoneToday:
-    rows = db.session.execute(
-        select(ReviewLog.kind, Card.point_id)
-        .join(Card, Card.id == ReviewLog.card_id)
-        .where(ReviewLog.user_id == user.id, ReviewLog.study_day == today, Card.deck_id == deck_id)
-    ).all()
-    return DoneToday(
-        new_cards=sum(1 for kind, _ in rows if kind == "new"),
-        reviews=_reviews_today(user, today),
-        points=frozenset(point_id for _, point_id in rows if point_id is not None),
-    )
-
-
-def _reviews_today(user: User, today: date) -> int:
-    """Scheduled reviews answered today across all decks (the review cap is per student)."""
-    return db.session.scalar(
-        select(func.count()).select_from(ReviewLog).where(
-            ReviewLog.user_id == user.id, ReviewLog.study_day == today, ReviewLog.kind == "review")
-    ) or 0
-
-
 def plan_for_deck(user: User, deck: Deck, today: date) -> DayPlan:
-    """Today's queue for one deck, built from indexed lookups on (user, due_day)."""
-    live = and_(CardState.user_id == user.id, Card.deck_id == deck.id, Card.retired.is_(False),
+    """Today's queue for one deck."""
+    return plans_for_decks(user, [deck], today)[deck.id]
+
+
+def plans_for_decks(user: User, decks: list[Deck], today: date) -> dict[int, DayPlan]:
+    """Today's queue of each deck (`queue.plan_day`), from four queries for all the decks together:
+    the due cards, the new ones, today's re-drills, and today's answers (the review cap counts
+    those of every deck, the rest is per deck). Indexed lookups on (user, due_day) and (user,
+    study_day)."""
+    if not decks:
+        return {}
+    deck_ids = [deck.id for deck in decks]
+    live = and_(CardState.user_id == user.id, Card.deck_id.in_(deck_ids), Card.retired.is_(False),
                 CardState.suspended.is_(False), or_(CardState.buried_day.is_(None), CardState.buried_day != today))
-    due = db.session.execute(
-        select(CardState.id, Card.point_id, CardState.due_day)
+    due: dict[int, list[DueCard]] = {deck_id: [] for deck_id in deck_ids}
+    for deck_id, state_id, point_id, due_day in plain_rows(
+        select(Card.deck_id, CardState.id, Card.point_id, CardState.due_day)
         .join(Card, Card.id == CardState.card_id)
         .where(live, CardState.due_day <= today)
-    ).all()
-    new = db.session.execute(
-        select(CardState.id, Card.point_id, Card.position)
+    ):
+        due[deck_id].append(DueCard(state_id, point_id, due_day))
+    new: dict[int, list[NewCard]] = {deck_id: [] for deck_id in deck_ids}
+    for deck_id, state_id, point_id, position in plain_rows(
+        select(Card.deck_id, CardState.id, Card.point_id, Card.position)
         .join(Card, Card.id == CardState.card_id)
         .where(live, CardState.due_day.is_(None))
-    ).all()
-    redrills = db.session.scalars(
-        select(CardState.id)
+    ):
+        new[deck_id].append(NewCard(state_id, point_id, position))
+    redrills: dict[int, list[int]] = {deck_id: [] for deck_id in deck_ids}
+    for deck_id, state_id in plain_rows(
+        select(Card.deck_id, CardState.id)
         .join(Card, Card.id == CardState.card_id)
         .where(live, CardState.redrill_day == today, CardState.due_day > today)
         .order_by(CardState.last_reviewed_at, CardState.id)
-    ).all()
-    return plan_day(
-        due=[DueCard(state_id, point_id, due_day) for state_id, point_id, due_day in due],
-        new=[NewCard(state_id, point_id, position) for state_id, point_id, position in new],
-        redrills=list(redrills),
-        limits=DayLimits(user.new_cards_per_day, user.reviews_per_day),
-        done=_done_today(user, today, deck.id),
-    )
+    ):
+        redrills[deck_id].append(state_id)
+    # Today's answers in every deck: the review cap counts them all, the rest is per deck.
+    new_done: dict[int, int] = {}
+    points_done: dict[int, set[int]] = {}
+    reviews_done = 0
+    for deck_id, kind, point_id in plain_rows(
+        select(Card.deck_id, ReviewLog.kind, Card.point_id)
+        .join(Card, Card.id == ReviewLog.card_id)
+        .where(ReviewLog.user_id == user.id, ReviewLog.study_day == today)
+    ):
+        reviews_done += kind == "review"
+        new_done[deck_id] = new_done.get(deck_id, 0) + (kind == "new")
+        if point_id is not None:
+            points_done.setdefault(deck_id, set()).add(point_id)
+    limits = DayLimits(user.new_cards_per_day, user.reviews_per_day)
+    return {
+        deck_id: plan_day(
+            due=due[deck_id], new=new[deck_id], redrills=redrills[deck_id], limits=limits,
+            done=DoneToday(new_done.get(deck_id, 0), reviews_done, frozenset(points_done.get(deck_id, ()))),
+        )
+        for deck_id in deck_ids
+    }
 
 
 @dataclass(frozen=True)
@@ -147,11 +158,9 @@ def deck_overview(user: User, today: date) -> list[DeckCounts]:
     totals = dict(db.session.execute(
         select(Card.deck_id, func.count()).where(Card.retired.is_(False)).group_by(Card.deck_id)
     ).all())
-    overview = []
-    for deck in decks:
-        plan = plan_for_deck(user, deck, today)
-        overview.append(DeckCounts(deck, len(plan.reviews), len(plan.new), totals.get(deck.id, 0)))
-    return overview
+    plans = plans_for_decks(user, decks, today)
+    return [DeckCounts(deck, len(plans[deck.id].reviews), len(plans[deck.id].new), totals.get(deck.id, 0))
+            for deck in decks]
 
 
 def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: int, now: datetime) -> ReviewLog:
@@ -202,6 +211,7 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
         new_interval=after.interval, new_due_day=due_day,
     )
     db.session.add(log)
+    review_days.count_answer(log)
     db.session.commit()
     return log
 
@@ -259,6 +269,7 @@ def undo_last(user: User) -> ReviewLog:
     if changed != 1:
         db.session.rollback()
         raise NothingToUndo("that card's state is gone")
+    review_days.uncount_answer(log)
     db.session.delete(log)
     db.session.commit()
     return log
