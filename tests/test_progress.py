@@ -144,6 +144,26 @@ def test_progress_needs_login(client: FlaskClient) -> None:
     assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 
+def test_reviews_held_back_by_the_daily_limit_are_shown(client: FlaskClient, auth: AuthActions,
+                                                         clock: Clock) -> None:
+    auth.register()
+    choose_decks(client, "kidney")
+    client.post("/settings", data={"timezone": "UTC", "new_cards_per_day": 5, "reviews_per_day": 200})
+    for _ in range(5):
+        grade_current(client, 5)
+    assert 'id="today-held-back"' not in progress_page(client)
+
+    # Tuesday, with a limit of two reviews a day: five are due, two are today's, three wait.
+    clock.advance(days=1)
+    client.post("/settings", data={"timezone": "UTC", "new_cards_per_day": 0, "reviews_per_day": 2})
+    page = progress_page(client)
+    assert (number(page, "today-left"), forecast_due(page, TODAY + timedelta(days=1))) == (2, 5)
+    assert number(page, "today-held-back") == 3
+    assert "limit of 2 reviews a day" in page
+    grade_current(client, 5)
+    assert number(progress_page(client), "today-held-back") == 3  # one done, one left, three still wait
+
+
 def test_today_and_streaks_over_several_days(client: FlaskClient, auth: AuthActions, clock: Clock) -> None:
     auth.register()
     choose_decks(client, "kidney")

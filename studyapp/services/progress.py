@@ -68,6 +68,13 @@ class Progress:
     def other_suspended(self) -> list[SuspendedCard]:
         return [card for card in self.suspended if not card.leech]
 
+    @property
+    def reviews_held_back(self) -> int:
+        """Reviews due today that the daily review limit leaves for the coming days: the forecast
+        counts every due card today, the day plans only as many as the limit allows."""
+        due_today = self.forecast[0].due if self.forecast else 0
+        return max(0, due_today - self.today_progress.reviews_left)
+
 
 def progress_for(user: User, now: datetime) -> Progress:
     """Everything the progress page shows, for `user` at `now`."""
