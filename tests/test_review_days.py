@@ -3,6 +3,7 @@ and undo, survive a restore, and the migration that adds them fills them from an
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -13,7 +14,7 @@ from sqlalchemy import inspect, select, text
 
 from studyapp import stats
 from studyapp.extensions import db
-from studyapp.models import Card, ReviewDay, ReviewLog, User
+from studyapp.models import Card, CardState, ReviewDay, ReviewLog, User
 from tests.conftest import START, AuthActions, Clock, choose_decks, current_card, grade_current
 
 TODAY = START.date()
@@ -117,3 +118,48 @@ def test_the_migration_fills_days_from_an_existing_log(app_factory: Callable[...
         indexes = {index["name"] for index in inspect(db.engine).get_indexes("review_log")}
         assert "ix_review_log_user_day" in indexes and "ix_review_log_user_day_tally" not in indexes
         db.session.remove()
+
+
+def test_concurrent_answers_and_double_clicks_count_once(app: Flask) -> None:
+    """Two students, each answering from two tabs at once while a third tab re-sends every other
+    answer (a double-click): every card is answered once, nothing fails, and each student's day
+    sums match their own log."""
+    cards: dict[str, list[tuple[int, int]]] = {}
+    for name in ("ana", "ben"):
+        client = app.test_client()
+        AuthActions(client).register(name)
+        client.post("/settings", data={"timezone": "UTC", "new_cards_per_day": 30, "reviews_per_day": 200})
+        client.get("/study/kidney")  # choose the deck: the student gets a state for each card
+        with app.app_context():
+            user = db.session.scalar(select(User).where(User.username == name))
+            assert user is not None
+            cards[name] = [(state.id, state.version) for state in db.session.scalars(
+                select(CardState).where(CardState.user_id == user.id).order_by(CardState.id).limit(24))]
+
+    statuses: list[int] = []
+
+    def tab(name: str, states: list[tuple[int, int]], start: threading.Barrier) -> None:
+        client = app.test_client()
+        AuthActions(client).login(name)
+        start.wait()
+        for state_id, version in states:
+            response = client.post("/study/kidney/answer", data={
+                "state_id": state_id, "version": version, "grade": 4, "answer_ms": 1000})
+            statuses.append(response.status_code)
+
+    plans = [(name, part) for name in cards for part in (cards[name][::2], cards[name][1::2], cards[name][::2])]
+    start = threading.Barrier(len(plans))
+    threads = [threading.Thread(target=tab, args=(name, part, start)) for name, part in plans]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(statuses) == 2 * (24 + 12) and all(status < 500 for status in statuses), statuses
+    with app.app_context():
+        for name in cards:
+            answered = db.session.scalars(
+                select(ReviewLog.card_id).join(User, User.id == ReviewLog.user_id).where(User.username == name)).all()
+            assert len(answered) == len(set(answered)) == 24, name
+            assert stored_days(name) == days_from_log(name)
+            assert stored_days(name)[0].answers == 24
