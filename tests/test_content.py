@@ -102,8 +102,19 @@ def test_pregnancy_points_carry_a_pregnancy_caution(points: dict[str, Point]) ->
         assert any("pregnan" in caution.lower() for caution in points[code].cautions), code
 
 
+# Points over the lung (chest wall, supraclavicular fossa, top of the shoulder, upper back) where
+# the standard texts warn that deep needling can cause a pneumothorax.
+OVER_THE_LUNG = {
+    "LU-1", "LU-2", "LI-16", "ST-11", "ST-12", "ST-13", "ST-14", "ST-15", "ST-16", "ST-18",
+    *(f"KI-{n}" for n in range(22, 28)), *(f"SP-{n}" for n in range(17, 22)),
+    "GB-21", "GB-22", "GB-23", "GB-24", "LR-14", "PC-1", "HT-1", "SI-12", "SI-13", "SI-14", "SI-15", "TE-15",
+    *(f"BL-{n}" for n in range(11, 22)), *(f"BL-{n}" for n in range(41, 51)), "EX-B2", "EX-B3",
+}
+
+
 def test_points_over_the_lung_and_arteries_carry_those_cautions(points: dict[str, Point]) -> None:
-    assert any("lung" in c.lower() for c in points["GB-21"].cautions)
+    for code in sorted(OVER_THE_LUNG):
+        assert any("pneumothorax" in c.lower() for c in points[code].cautions), code
     assert any("arter" in c.lower() for c in points["ST-9"].cautions)
     assert any("eye" in c.lower() for c in points["ST-1"].cautions)
 
