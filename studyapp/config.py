@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -70,10 +71,15 @@ def instance_secret_key(instance_path: Path) -> str:
         return key_file.read_text(encoding="utf-8").strip()
     instance_path.mkdir(parents=True, exist_ok=True)
     key = secrets.token_hex(32)
+    # Written whole to a private file, then linked into place: a second worker starting at the same
+    # moment either wins the link or reads a complete key, never an empty or half-written file.
+    descriptor, draft = tempfile.mkstemp(dir=instance_path, prefix=".secret_key-")  # mode 0600
     try:
-        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(key)
+        os.link(draft, key_file)
     except FileExistsError:  # another process created it first: use theirs
         return key_file.read_text(encoding="utf-8").strip()
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(key)
+    finally:
+        os.unlink(draft)
     return key
