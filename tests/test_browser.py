@@ -73,8 +73,9 @@ def flip_and_grade(page: Page, grade: int) -> None:
     page.keyboard.press("Space")
     expect(page.locator("#back")).to_be_visible()
     expect(page.locator("#back .cautions")).to_be_visible()
-    page.keyboard.press(str(grade))
-    page.wait_for_load_state("load")
+    # The key posts the answer: wait for the next page, else a goto right after it races the post.
+    with page.expect_navigation():
+        page.keyboard.press(str(grade))
 
 
 def test_register_study_three_cards_with_keyboard_and_see_summary(live_app: tuple[Flask, str],
