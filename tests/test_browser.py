@@ -51,6 +51,19 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A phone-sized page. Whatever the test does, the browser must report no error: no script
+    error, no failed load, nothing refused by the Content-Security-Policy."""
+    page = browser.new_page(viewport={"width": 390, "height": 844}, timezone_id="UTC")
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    yield page
+    page.close()
+    assert problems == []
+
+
 def register(page: Page, base: str, username: str) -> None:
     page.goto(f"{base}/register")
     page.fill("#username", username)
@@ -78,10 +91,8 @@ def flip_and_grade(page: Page, grade: int) -> None:
         page.keyboard.press(str(grade))
 
 
-def test_register_study_three_cards_with_keyboard_and_see_summary(live_app: tuple[Flask, str],
-                                                                   browser: Browser) -> None:
+def test_register_study_three_cards_with_keyboard_and_see_summary(live_app: tuple[Flask, str], page: Page) -> None:
     app, base = live_app
-    page: Page = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
     register(page, base, "browser-student")
     new_cards_per_day(page, base, 3)
 
@@ -101,7 +112,6 @@ def test_register_study_three_cards_with_keyboard_and_see_summary(live_app: tupl
         logged = db.session.scalars(select(ReviewLog.grade).order_by(ReviewLog.id)).all()
         assert logged == [5, 4, 5]
         assert all(row.answer_ms > 0 for row in db.session.scalars(select(ReviewLog)))
-    page.close()
 
 
 def _only_cards(app: Flask, keep: dict[str, str]) -> None:
@@ -119,9 +129,8 @@ def _location(app: Flask, code: str) -> str:
         return db.session.scalar(select(Point.record).where(Point.code == code))["location"]
 
 
-def test_quiz_each_kind_with_keyboard_right_and_wrong(live_app: tuple[Flask, str], browser: Browser) -> None:
+def test_quiz_each_kind_with_keyboard_right_and_wrong(live_app: tuple[Flask, str], page: Page) -> None:
     app, base = live_app
-    page: Page = browser.new_page(viewport={"width": 390, "height": 844})
     register(page, base, "quiz-student")
     page.goto(f"{base}/study/kidney")  # choosing the deck by opening it
     _only_cards(app, {"KI-7": "quiz-where-is", "KI-3": "quiz-which-point", "KI-8": "quiz-relation"})
@@ -177,14 +186,12 @@ def test_quiz_each_kind_with_keyboard_right_and_wrong(live_app: tuple[Flask, str
     assert [(r.code, r.kind, r.grade) for r in rows] == [
         ("KI-7", "new", 1), ("KI-3", "new", 5), ("KI-8", "new", 5), ("KI-7", "redrill", 5)]
     assert {r.new_due_day for r in rows} == {date(2026, 3, 3)}  # the clock starts on Mon 2 Mar
-    page.close()
 
 
-def test_progress_page_shows_two_days_of_study(live_app: tuple[Flask, str], browser: Browser, clock: Clock) -> None:
+def test_progress_page_shows_two_days_of_study(live_app: tuple[Flask, str], page: Page, clock: Clock) -> None:
     """Monday: four new Kidney flashcards. Tuesday: two of the four reviews (one failed), then the
     rest. The progress page, read as a student reads it on a phone, shows what happened."""
     app, base = live_app
-    page: Page = browser.new_page(viewport={"width": 390, "height": 844}, timezone_id="UTC")
     register(page, base, "progress-student")
     new_cards_per_day(page, base, 4)
     page.goto(f"{base}/study/kidney")  # choosing the deck by opening it
@@ -245,7 +252,6 @@ def test_progress_page_shows_two_days_of_study(live_app: tuple[Flask, str], brow
     page.click("section[aria-labelledby=forecast-heading] summary")
     for day, due in {"2026-03-03": "0", "2026-03-04": "1", "2026-03-09": "3"}.items():
         expect(page.locator(f'#forecast-table td[data-day="{day}"]')).to_have_text(due)
-    page.close()
 
 
 def _failed_point(app: Flask) -> str:
