@@ -9,6 +9,7 @@ Run `python -m studyapp.decks [PATH ...]` to check files with nothing but Python
 from __future__ import annotations
 
 import csv
+import re
 import sys
 import tomllib
 from collections import Counter, defaultdict
@@ -41,6 +42,7 @@ _REQUIRED_TEXT = (
     "code", "pinyin", "hanzi", "hanzi_simplified", "english", "region",
     "introduction", "location", "technique",
 )
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _REQUIRED_LISTS = ("identification", "functions", "indications", "cautions")
 _POINT_FIELDS = {
     *_REQUIRED_TEXT, *_REQUIRED_LISTS,
@@ -124,6 +126,17 @@ class Point:
     def all_aliases(self) -> tuple[str, ...]:
         """Aliases from the file plus the ones derived from the channel abbreviations."""
         return tuple(dict.fromkeys([*derived_aliases(self.code), *self.aliases]))
+
+    @property
+    def hanzi_forms(self) -> tuple[str, ...]:
+        """Every way the name is printed: traditional, simplified, variants."""
+        return tuple(dict.fromkeys(form for form in (self.hanzi, self.hanzi_simplified, *self.hanzi_variants) if form))
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names a student may give in letters: pinyin, English, and the English without its
+        parenthesised gloss ("Yi Xi (a cry of pain)" is also "Yi Xi")."""
+        return tuple(dict.fromkeys((self.pinyin, self.english, _PARENTHESES.sub("", self.english))))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Point:

@@ -70,7 +70,6 @@ _Key = tuple[str, str]
 
 _CODE_SEPARATORS = re.compile(r"[\s\-_.·]+")
 _LEADING_THE = re.compile(r"^\s*the\s+", re.IGNORECASE)
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
 
 
 def _compact_code(text: str) -> str:
@@ -78,7 +77,7 @@ def _compact_code(text: str) -> str:
     return _CODE_SEPARATORS.sub("", text).upper()
 
 
-def _hanzi_key(text: str) -> str:
+def hanzi_key(text: str) -> str:
     """The characters without spaces or punctuation, or '' if what is left is not all hanzi. NFKC, so
     that a compatibility ideograph and its unified form are one key whichever side has which."""
     text = unicodedata.normalize("NFKC", text)
@@ -86,18 +85,17 @@ def _hanzi_key(text: str) -> str:
     return kept if is_hanzi(kept) else ""
 
 
-def _letters(text: str) -> str:
+def name_letters(text: str) -> str:
     """Lower-case letters only, tones and a leading "the" dropped: one form for pinyin and English alike."""
     return plain_pinyin(_LEADING_THE.sub("", text))
 
 
 def _point_keys(point: Point) -> set[_Key]:
     """Every (kind, key) under which a student may name `point`."""
-    english = {point.english, _PARENTHESES.sub("", point.english)}  # "Yi Xi (a cry of pain)" -> "Yi Xi" too
     keys = {("code", point.code)}
     keys |= {("alias", _compact_code(alias)) for alias in point.all_aliases}
-    keys |= {("hanzi", _hanzi_key(h)) for h in (point.hanzi, point.hanzi_simplified, *point.hanzi_variants)}
-    keys |= {("letters", _letters(name)) for name in (point.pinyin, *english)}
+    keys |= {("hanzi", hanzi_key(h)) for h in point.hanzi_forms}
+    keys |= {("letters", name_letters(name)) for name in point.names}
     return {(kind, key) for kind, key in keys if key}
 
 
@@ -109,7 +107,7 @@ def _typed_keys(typed: str) -> set[_Key]:
     if code:
         # A code is only a code: reading "KI-8" as the letters "ki" would only invite false near-misses.
         return {("code", code), ("alias", _compact_code(text))}
-    keys = {("alias", _compact_code(text)), ("hanzi", _hanzi_key(text)), ("letters", _letters(text))}
+    keys = {("alias", _compact_code(text)), ("hanzi", hanzi_key(text)), ("letters", name_letters(text))}
     return {(kind, key) for kind, key in keys if key}
 
 
@@ -129,9 +127,9 @@ def edit_distance(a: str, b: str) -> int:
     return previous[len(b)]
 
 
-def _allowed_slips(name_letters: str) -> int:
+def allowed_slips(letters: str) -> int:
     """Short names tolerate one slip, longer ones two: two slips in a five-letter name change too much of it."""
-    return 1 if len(name_letters) <= 5 else 2
+    return 1 if len(letters) <= 5 else 2
 
 
 def _one_slip_away(word: str) -> Iterator[str]:
@@ -194,9 +192,9 @@ def judge(typed: str, answer: Point, index: NameIndex) -> Verdict:
     letters = _letters_key(keys)
     if not letters:
         return Verdict(Outcome.UNKNOWN)
-    for name in dict.fromkeys((answer.pinyin, answer.english, _PARENTHESES.sub("", answer.english))):
-        target = _letters(name)
-        allowed = _allowed_slips(target)
+    for name in answer.names:
+        target = name_letters(name)
+        allowed = allowed_slips(target)
         if abs(len(letters) - len(target)) > allowed:
             continue  # too long or short to be close; spares a pasted essay a full alignment
         distance = edit_distance(letters, target)

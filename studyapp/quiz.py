@@ -254,7 +254,7 @@ def gives_away(text: str, point: Point) -> bool:
     """True if `text` names `point` by code (any alias spelling), pinyin, hanzi or English name."""
     if point.code in codes_in(text) or any(_alias_pattern(alias).search(text) for alias in point.aliases):
         return True
-    if any(form in text for form in (point.hanzi, point.hanzi_simplified, *point.hanzi_variants)):
+    if any(form in text for form in point.hanzi_forms):
         return True
     words = _WORDS.findall(text.translate(_TONELESS).lower())
     pinyin = plain_pinyin(point.pinyin)

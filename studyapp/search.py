@@ -30,8 +30,8 @@ from enum import IntEnum
 
 from studyapp.codes import CHANNELS, channel_of, code_rank, normalize_code
 from studyapp.decks import Point
-from studyapp.matching import NameIndex, edit_distance
-from studyapp.names import is_hanzi, plain_pinyin, strip_tones
+from studyapp.matching import NameIndex, allowed_slips, edit_distance, hanzi_key, name_letters
+from studyapp.names import strip_tones
 
 MAX_QUERY_LENGTH = 100
 EXCERPT_WIDTH = 110  # characters of location (or matching text) shown under a hit
@@ -75,8 +75,6 @@ STOP_WORDS = frozenset({
 
 _WORD = re.compile(r"[a-z0-9]+")
 _CODE_IN_TEXT = re.compile(r"\b(?:EX-[A-Z]{1,2}-?\d{1,2}|[A-Z]{1,3}-\d{1,2})\b")
-_LEADING_THE = re.compile(r"^\s*the\s+", re.IGNORECASE)
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _TEXT_FIELDS = ("location", "functions")
 
 
@@ -97,27 +95,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_fold(unicodedata.normalize("NFC", text)))
 
 
-def _hanzi(text: str) -> str:
-    kept = "".join(ch for ch in unicodedata.normalize("NFKC", text)
-                   if not ch.isspace() and not unicodedata.category(ch).startswith("P"))
-    return kept if is_hanzi(kept) else ""
-
-
-def _name_letters(name: str) -> str:
-    return plain_pinyin(_LEADING_THE.sub("", name))
-
-
-def _allowed_name_slips(letters: str) -> int:
-    """As answers are judged (`matching`): one slip in names of up to five letters, two in longer ones."""
-    return 1 if len(letters) <= 5 else 2
-
-
 def _slips(typed: str, name: str, *, maybe_one: bool, maybe_two: bool) -> int | None:
     """How many slips `typed` is from the name's letters, if within what the name allows; None if
     further (or the same). `maybe_one`: the NameIndex found some name of this point one slip away,
     the only way a short query is close; with `maybe_two` a longer one is checked against longer
     names for two."""
-    allowed = _allowed_name_slips(name)
+    allowed = allowed_slips(name)
     gap = abs(len(name) - len(typed))
     worth_checking = (maybe_one and gap <= 1) or (maybe_two and len(typed) > 5 and allowed == 2 and gap <= 2)
     if not worth_checking:
@@ -169,13 +152,12 @@ class SearchIndex:
         # word -> code -> the first field it appears in; "code:KI-7" entries for codes in the text
         vocabulary: defaultdict[str, dict[str, str]] = defaultdict(dict)
         for point in self.points:
-            for name in dict.fromkeys((point.pinyin, point.english, _PARENTHESES.sub("", point.english))):
-                letters = _name_letters(name)
+            for name in point.names:
+                letters = name_letters(name)
                 if letters:
                     self._names.append(_Name(point.code, name, letters, tuple(words(name))))
             self._hanzi[point.code] = tuple(
-                h for h in dict.fromkeys(_hanzi(h) for h in (point.hanzi, point.hanzi_simplified,
-                                                             *point.hanzi_variants)) if h)
+                h for h in dict.fromkeys(hanzi_key(h) for h in point.hanzi_forms) if h)
             fields = _field_texts(point)
             for field_name in _TEXT_FIELDS:
                 text = fields[field_name]
@@ -222,7 +204,7 @@ class SearchIndex:
         return Hit(self.by_code[code], tier, why, closeness)
 
     def _near_hits(self, query: str, add: _Add) -> None:
-        letters = _name_letters(query)
+        letters = name_letters(query)
         if letters:
             slipped = set(self.names.one_slip_from(query))
             # Words the records use ("sweating") are not taken for two slips on a name ("Shenting").
@@ -241,7 +223,7 @@ class SearchIndex:
                             any(w == word or (len(w) >= 3 and word.startswith(w)) for word in name.words)
                             for w in query_words):
                         add(self._hit(name.code, Tier.NEAR, f"in the name {name.shown}", 1))
-        hanzi = _hanzi(query)
+        hanzi = hanzi_key(query)
         if hanzi:
             for code, forms in self._hanzi.items():
                 if any(hanzi in form for form in forms):
