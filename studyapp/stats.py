@@ -19,6 +19,7 @@ they are. Outputs are frozen dataclasses. `today` (a study day) is always a para
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -365,33 +366,35 @@ class MasteryRow:
         return f"{self.group} {self.mature}/{self.total} mature"
 
 
+def card_state(answered: bool, interval: int) -> str:
+    """A card is "new" until first answered, then "learning", and "mature" at MATURE_INTERVAL days."""
+    if not answered:
+        return "new"
+    return "mature" if interval >= MATURE_INTERVAL else "learning"
+
+
+def point_state(cards: int, answered: int, mature: int) -> str:
+    """A point is "new" while none of its cards is answered, "mature" once every card is, else
+    "learning" (counts of the student's cards of it)."""
+    if not answered:
+        return "new"
+    return "mature" if mature == cards else "learning"
+
+
 def mastery(cards: Iterable[MasteryCard]) -> list[MasteryRow]:
-    """Points per group by how well they are known, groups in the order they first appear (so the
-    query orders by deck position). A point in several groups is judged in each by its cards there."""
-    # group -> point -> [every card mature, any card answered]
-    groups: dict[str, dict[str, list[bool]]] = {}
+    """Points per group by how well they are known (`point_state`), groups in the order they first
+    appear (so the query orders by deck position). A point in several groups is judged in each by
+    its cards there."""
+    counts: dict[str, dict[str, list[int]]] = {}  # group -> point -> [cards, answered, mature]
     for group, point, interval, answered in cards:
-        points = groups.get(group)
-        if points is None:
-            points = groups[group] = {}
-        flags = points.get(point)
-        if flags is None:
-            flags = points[point] = [True, False]
-        if not (answered and interval >= MATURE_INTERVAL):
-            flags[0] = False
-        if answered:
-            flags[1] = True
+        tally = counts.setdefault(group, {}).setdefault(point, [0, 0, 0])
+        tally[0] += 1
+        tally[1] += answered
+        tally[2] += card_state(answered, interval) == "mature"
     rows = []
-    for group, points in groups.items():
-        mature = learning = new = 0
-        for all_mature, any_answered in points.values():
-            if all_mature:
-                mature += 1
-            elif any_answered:
-                learning += 1
-            else:
-                new += 1
-        rows.append(MasteryRow(group, mature, learning, new))
+    for group, points in counts.items():
+        states = Counter(point_state(*tally) for tally in points.values())
+        rows.append(MasteryRow(group, states["mature"], states["learning"], states["new"]))
     return rows
 
 

@@ -15,10 +15,14 @@ DEFAULT_TIMEZONE = "UTC"
 
 def study_day(now: datetime, timezone: str, rollover_hour: int = ROLLOVER_HOUR) -> date:
     """The study day that `now` (an aware datetime) falls in, for a student in `timezone`."""
-    if now.tzinfo is None:
-        raise ValueError("study_day needs an aware datetime")
-    local = now.astimezone(ZoneInfo(timezone))
-    return (local - timedelta(hours=rollover_hour)).date()
+    return (local_time(now, timezone) - timedelta(hours=rollover_hour)).date()
+
+
+def local_time(moment: datetime, timezone: str) -> datetime:
+    """`moment` (an aware datetime) on the student's clock."""
+    if moment.tzinfo is None:
+        raise ValueError("a student's local time needs an aware datetime")
+    return moment.astimezone(ZoneInfo(timezone))
 
 
 def is_valid_timezone(name: str) -> bool:

@@ -47,30 +47,31 @@ def point(code: str) -> Response | str:
 @bp.post("/<code>/suspend")
 @login_required
 def suspend(code: str) -> Response:
-    point_id, state_id = _action_target(code)
+    canonical, point_id, state_id = _action_target(code)
     changed = set_suspended(current_user, True, state_id=state_id, point_id=point_id)
-    return _done(code, changed, state_id,
+    return _done(canonical, changed, state_id,
                  "Suspended {what}: {it_they} will stay out of your queues until you unsuspend {it_them}.")
 
 
 @bp.post("/<code>/unsuspend")
 @login_required
 def unsuspend(code: str) -> Response:
-    point_id, state_id = _action_target(code)
+    canonical, point_id, state_id = _action_target(code)
     changed = set_suspended(current_user, False, state_id=state_id, point_id=point_id)
-    return _done(code, changed, state_id, "Unsuspended {what}: {it_they} will come up in your queues again.")
+    return _done(canonical, changed, state_id, "Unsuspended {what}: {it_they} will come up in your queues again.")
 
 
 @bp.post("/<code>/bury")
 @login_required
 def bury(code: str) -> Response:
-    point_id, state_id = _action_target(code)
+    canonical, point_id, state_id = _action_target(code)
     changed = bury_states(current_user, today_for(current_user, now()), state_id=state_id, point_id=point_id)
-    return _done(code, changed, state_id, "Buried {what} until tomorrow.")
+    return _done(canonical, changed, state_id, "Buried {what} until tomorrow.")
 
 
-def _action_target(code: str) -> tuple[int, int | None]:
-    """The point's id and the card's state id (None: every card of the point), or a 400 / 404."""
+def _action_target(code: str) -> tuple[str, int, int | None]:
+    """The point's code as written in the decks, its id and the card's state id (None: every card
+    of the point), or a 400 / 404."""
     form = CardActionForm()
     if not form.validate():
         reasons = "; ".join(f"{name}: {', '.join(errors)}" for name, errors in form.errors.items())
@@ -79,13 +80,12 @@ def _action_target(code: str) -> tuple[int, int | None]:
     row = points.live_point(found) if found else None
     if row is None:
         abort(404, f"No point {code!r}.")
-    return row.id, form.state_id.data
+    return row.code, row.id, form.state_id.data
 
 
-def _done(code: str, changed: int, state_id: int | None, message: str) -> Response:
+def _done(canonical: str, changed: int, state_id: int | None, message: str) -> Response:
     if not changed:
         abort(404, "You have no such card of this point." if state_id else "You have no cards of this point yet.")
-    canonical = points.find_code(code) or code
     if state_id is not None:
         what, it_they, it_them = f"this card of {canonical}", "it", "it"
     else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import case, func, select
 
@@ -16,7 +15,8 @@ from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User
 from studyapp.search import Hit, SearchIndex, filter_hits
 from studyapp.services.quiz import QUIZ_CARD_PREFIX, Pool, point_pool
 from studyapp.sm2 import QUALITY_LABELS
-from studyapp.stats import MATURE_INTERVAL
+from studyapp.stats import MATURE_INTERVAL, card_state, point_state
+from studyapp.studyday import local_time
 
 POINT_STATES = ("new", "learning", "mature", "suspended")
 PAGE_SIZE = 50
@@ -91,8 +91,7 @@ def progress_by_point(user: User) -> dict[str, PointProgress]:
     ).all()
     progress = {}
     for code, cards, answered, mature, suspended in rows:
-        state = "new" if not answered else "mature" if mature == cards else "learning"
-        progress[code] = PointProgress(state, bool(suspended), cards)
+        progress[code] = PointProgress(point_state(cards, answered, mature), bool(suspended), cards)
     return progress
 
 
@@ -185,19 +184,6 @@ class CardHistory:
         return f"{self.easiness_centi // 100}.{self.easiness_centi % 100:02d}"
 
 
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def card_state_name(due_day: date | None, interval: int) -> str:
-    if due_day is None:
-        return "new"
-    return "mature" if interval >= MATURE_INTERVAL else "learning"
-
-
 def point_history(user: User, point_id: int, today: date) -> list[CardHistory]:
     """The student's live cards of a point, each with its schedule and every answer, oldest first.
     Only this student's states and log rows are read."""
@@ -217,16 +203,15 @@ def point_history(user: User, point_id: int, today: date) -> list[CardHistory]:
             .order_by(ReviewLog.reviewed_at, ReviewLog.id)
         ):
             logs[log.card_id].append(log)
-    zone = _zone(user.timezone)
     return [
         CardHistory(
             state_id=state.id, kind=card.kind, question=CARD_KINDS.get(card.kind, card.kind),
             is_quiz=card.kind.startswith(QUIZ_CARD_PREFIX), deck_title=deck.title,
-            state=card_state_name(state.due_day, state.interval), suspended=state.suspended,
+            state=card_state(state.due_day is not None, state.interval), suspended=state.suspended,
             buried_today=state.buried_day == today, due_day=state.due_day, interval=state.interval,
             easiness_centi=state.easiness_centi, lapses=state.lapses,
             reviews=[
-                ReviewEntry(at=log.reviewed_at.astimezone(zone), kind=log.kind, grade=log.grade,
+                ReviewEntry(at=local_time(log.reviewed_at, user.timezone), kind=log.kind, grade=log.grade,
                             grade_label=QUALITY_LABELS.get(log.grade, ""), interval_before=log.prev_interval,
                             interval_after=log.new_interval, answer_ms=log.answer_ms)
                 for log in logs[card.id]
@@ -255,7 +240,7 @@ def point_page(user: User, code: str, today: date) -> PointPage | None:
         return None
     point, deck = row
     cards = point_history(user, point.id, today)
-    answered = [card for card in cards if card.due_day is not None]
-    state = "new" if not answered else "mature" if all(c.state == "mature" for c in cards) else "learning"
+    state = point_state(len(cards), sum(card.state != "new" for card in cards),
+                        sum(card.state == "mature" for card in cards))
     return PointPage(point.id, PointRecord.from_dict(point.record), deck.slug, deck.title, cards,
                      PointProgress(state, any(card.suspended for card in cards), len(cards)))

@@ -20,7 +20,7 @@ from studyapp import stats
 from studyapp.cards import CARD_KINDS
 from studyapp.models import Card, CardState, Deck, Point, User
 from studyapp.services import plain_rows, review_days
-from studyapp.services.study import chosen_deck_ids, live_decks, plans_for_decks, today_for
+from studyapp.services.study import chosen_decks, plans_for_decks, today_for
 
 MASTERY_SECTIONS = (("Channels", ("channel", "extra")), ("Themes", ("theme",)))
 WEAKEST_LIMIT = 10
@@ -79,8 +79,7 @@ class Progress:
 def progress_for(user: User, now: datetime) -> Progress:
     """Everything the progress page shows, for `user` at `now`."""
     today = today_for(user, now)
-    chosen = chosen_deck_ids(user)
-    decks = [deck for deck in live_decks() if deck.id in chosen]
+    decks = chosen_decks(user)
 
     first_day = today - timedelta(days=max(stats.HEATMAP_DAYS, *stats.RETENTION_WINDOWS) - 1)
     days = review_days.days_from(user.id, first_day)

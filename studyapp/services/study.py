@@ -130,6 +130,12 @@ def chosen_deck_ids(user: User) -> set[int]:
     return set(db.session.scalars(select(UserDeck.deck_id).where(UserDeck.user_id == user.id)))
 
 
+def chosen_decks(user: User) -> list[Deck]:
+    """The student's live decks, in deck order."""
+    chosen = chosen_deck_ids(user)
+    return [deck for deck in live_decks() if deck.id in chosen]
+
+
 def choose_decks(user: User, deck_ids: set[int]) -> None:
     """Make `deck_ids` the student's decks. Dropping a deck keeps its cards' history and schedule:
     choosing it again brings them back as they were."""
@@ -147,14 +153,14 @@ def choose_decks(user: User, deck_ids: set[int]) -> None:
 
 def choose_deck(user: User, deck: Deck) -> None:
     """Opening a deck to study it chooses it."""
-    if deck.id not in chosen_deck_ids(user):
-        choose_decks(user, chosen_deck_ids(user) | {deck.id})
+    chosen = chosen_deck_ids(user)
+    if deck.id not in chosen:
+        choose_decks(user, chosen | {deck.id})
 
 
 def deck_overview(user: User, today: date) -> list[DeckCounts]:
     """Counts for the student's chosen decks, in deck order."""
-    chosen = chosen_deck_ids(user)
-    decks = [deck for deck in live_decks() if deck.id in chosen]
+    decks = chosen_decks(user)
     totals = dict(db.session.execute(
         select(Card.deck_id, func.count()).where(Card.retired.is_(False)).group_by(Card.deck_id)
     ).all())
