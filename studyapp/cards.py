@@ -91,7 +91,7 @@ def cards_for_theme(theme: Deck, points: Sequence[Point]) -> list[CardSpec]:
                     position=KIND_ORDER["which-point"] * POSITION_STRIDE + rank,
                 ))
     for index, name in enumerate(theme.categories):
-        size = sum(1 for p in points if any(c.category == name for c in p.categories))
+        size = sum(1 for p in points if p.in_category(name))
         if cat.KINDS[name].needs is None and 0 < size <= MAX_MEMBERS_TO_NAME:
             specs.append(CardSpec(key=f"{theme.slug}:{name}/members", kind="members", point_code=None,
                                   subject=name, position=KIND_ORDER["members"] * POSITION_STRIDE + index))

@@ -127,6 +127,9 @@ class Point:
         """Aliases from the file plus the ones derived from the channel abbreviations."""
         return tuple(dict.fromkeys([*derived_aliases(self.code), *self.aliases]))
 
+    def in_category(self, category: str) -> bool:
+        return any(c.category == category for c in self.categories)
+
     @property
     def hanzi_forms(self) -> tuple[str, ...]:
         """Every way the name is printed: traditional, simplified, variants."""

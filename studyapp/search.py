@@ -323,6 +323,6 @@ def filter_hits(hits: Iterable[Hit], *, channel: str | None = None, category: st
     return [
         hit for hit in hits
         if (channel is None or hit.point.channel == channel)
-        and (category is None or any(c.category == category for c in hit.point.categories))
+        and (category is None or hit.point.in_category(category))
         and (codes is None or hit.point.code in codes)
     ]

@@ -34,6 +34,11 @@ class SM2State:
         return round(self.easiness * 100)
 
 
+def easiness_text(centi: int) -> str:
+    """An easiness kept in hundredths, as students read it: 250 -> '2.50'."""
+    return f"{centi // 100}.{centi % 100:02d}"
+
+
 def easiness_delta_centi(quality: int) -> int:
     """EF change in hundredths: 0.1 - (5-q)(0.08 + (5-q)0.02), times 100."""
     miss = 5 - quality

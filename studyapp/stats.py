@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from studyapp.sm2 import PASSING_QUALITY, SM2State
+from studyapp.sm2 import PASSING_QUALITY, SM2State, easiness_text
 
 MATURE_INTERVAL = 21  # days: a review of a card at this interval or longer is a "mature" review
 LEECH_LAPSES = 8  # a card that has lapsed this often is a leech: flagged and suspended
@@ -410,6 +410,10 @@ class WeakPoint:
     easiness_centi: int  # the lowest of its answered cards
     lapses: int  # all its answered cards together
     leech: bool  # one of its cards is a leech
+
+    @property
+    def easiness(self) -> str:
+        return easiness_text(self.easiness_centi)
 
 
 def weakest(cards: Iterable[WeakCard], limit: int = 10) -> list[WeakPoint]:

@@ -16,7 +16,7 @@ import itertools
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,7 +33,8 @@ from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User, UserDeck
 from studyapp.services import quiz as quizzes
 from studyapp.services import review_days
-from studyapp.sm2 import QUALITY_LABELS
+from studyapp.services.study import chosen_decks
+from studyapp.sm2 import QUALITY_LABELS, easiness_text
 
 # The columns a backup keeps, named as in the models (a card's `version` is internal: not kept).
 STATE_COLUMNS = tuple(f.name for f in fields(CardProgress) if f.name != "key")
@@ -170,10 +171,6 @@ CSV_COLUMNS = (
 )
 
 
-def _easiness(centi: int) -> str:
-    return f"{centi // 100}.{centi % 100:02d}"
-
-
 def _seconds(millis: int) -> str:
     return f"{millis // 1000}.{millis % 1000:03d}".rstrip("0").rstrip(".")
 
@@ -197,7 +194,7 @@ def review_log_csv(user: User) -> str:
         writer.writerow((
             reviewed_at.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
             study_day.isoformat(), deck, code or "", card_kind, key, grade, QUALITY_LABELS[grade], kind,
-            interval_before, interval_after, _easiness(easiness_before), _easiness(easiness_after),
+            interval_before, interval_after, easiness_text(easiness_before), easiness_text(easiness_after),
             _seconds(answer_ms),
         ))
     return out.getvalue()
@@ -261,10 +258,7 @@ class AnkiNote:
 def anki_notes(user: User) -> list[tuple[Deck, list[AnkiNote]]]:
     """The student's own cards, by chosen deck: live cards of live chosen decks they have a state
     for, in deck order. Fronts and backs are rendered (escaped) from the current records."""
-    decks = db.session.scalars(
-        select(Deck).join(UserDeck, UserDeck.deck_id == Deck.id)
-        .where(UserDeck.user_id == user.id, Deck.retired.is_(False)).order_by(Deck.position, Deck.id)
-    ).all()
+    decks = chosen_decks(user)
     if not decks:
         return []
     rows = db.session.execute(
@@ -281,7 +275,7 @@ def anki_notes(user: User) -> list[tuple[Deck, list[AnkiNote]]]:
     for deck_id, key, kind, subject, code in rows:
         deck = by_id[deck_id]
         point = pool.by_code.get(code) if code else None
-        members = _members(pool.points, subject) if kind == "members" and subject else []
+        members = [p for p in pool.points if p.in_category(subject)] if kind == "members" and subject else []
         if point is None and kind != "members":
             continue  # a card whose point is no longer live has nothing to show
         card_front, clue = _anki_front(kind, point, subject, members, pool)
@@ -292,10 +286,6 @@ def anki_notes(user: User) -> list[tuple[Deck, list[AnkiNote]]]:
                                       deck.categories or [])).strip(),
         ))
     return [(deck, by_deck[deck.id]) for deck in decks]
-
-
-def _members(points: Iterable[PointRecord], category: str) -> list[PointRecord]:
-    return [p for p in points if any(c.category == category for c in p.categories)]
 
 
 def _anki_front(kind: str, point: PointRecord | None, subject: str | None, members: list[PointRecord],

@@ -14,7 +14,7 @@ from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User
 from studyapp.search import Hit, SearchIndex, filter_hits
 from studyapp.services.quiz import QUIZ_CARD_PREFIX, Pool, point_pool
-from studyapp.sm2 import QUALITY_LABELS
+from studyapp.sm2 import QUALITY_LABELS, easiness_text
 from studyapp.stats import MATURE_INTERVAL, card_state, point_state
 from studyapp.studyday import local_time
 
@@ -29,7 +29,7 @@ def live_points() -> list[PointRecord]:
 
 
 def category_members(category: str) -> list[PointRecord]:
-    return [p for p in live_points() if any(c.category == category for c in p.categories)]
+    return [p for p in live_points() if p.in_category(category)]
 
 
 # --- finding points -------------------------------------------------------------------------------
@@ -180,8 +180,7 @@ class CardHistory:
 
     @property
     def easiness(self) -> str:
-        """250 -> '2.50'."""
-        return f"{self.easiness_centi // 100}.{self.easiness_centi % 100:02d}"
+        return easiness_text(self.easiness_centi)
 
 
 def point_history(user: User, point_id: int, today: date) -> list[CardHistory]:
