@@ -49,6 +49,7 @@ KINDS: dict[str, CategoryKind] = {
                      "point classically forbidden in pregnancy", None),
     )
 }
+TITLES: dict[str, str] = {key: kind.title for key, kind in KINDS.items()}  # for filters and lists
 
 _CHANNEL_NAMES = {
     "LU": "Lung", "LI": "Large Intestine", "ST": "Stomach", "SP": "Spleen", "HT": "Heart",

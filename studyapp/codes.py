@@ -26,6 +26,8 @@ CHANNELS: dict[str, str] = {
     "GV": "Governor Vessel",
     "CV": "Conception Vessel",
 }
+# The channel filters of the quiz and point pages: the 14 channels, then the extra points.
+CHANNEL_FILTERS: dict[str, str] = {**CHANNELS, "EX": "Extra points"}
 
 # Points per channel in the WHO standard (361 in all).
 STANDARD_COUNTS: dict[str, int] = {

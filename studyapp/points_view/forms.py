@@ -7,11 +7,9 @@ from wtforms import IntegerField
 from wtforms.validators import NumberRange, Optional
 
 from studyapp.categories import KINDS
-from studyapp.codes import CHANNELS, channel_of, normalize_code
+from studyapp.codes import CHANNEL_FILTERS, channel_of, normalize_code
 from studyapp.search import MAX_QUERY_LENGTH
 from studyapp.services.points import POINT_STATES, Browse
-
-CHANNEL_CHOICES = {**CHANNELS, "EX": "Extra points"}
 
 
 class CardActionForm(FlaskForm):
@@ -28,10 +26,10 @@ def parse_browse(args: Mapping[str, str]) -> Browse:
     if len(q) > MAX_QUERY_LENGTH:
         raise ValueError(f"Type at most {MAX_QUERY_LENGTH} characters to search for.")
     channel = args.get("channel", "").strip().upper() or None
-    if channel is not None and channel not in CHANNEL_CHOICES:
+    if channel is not None and channel not in CHANNEL_FILTERS:
         code = normalize_code(f"{channel}1")  # an alias such as SJ or DU
         if code is None:
-            raise ValueError(f"Unknown channel {channel!r}; use one of {', '.join(CHANNEL_CHOICES)}.")
+            raise ValueError(f"Unknown channel {channel!r}; use one of {', '.join(CHANNEL_FILTERS)}.")
         channel = channel_of(code)
     category = args.get("category", "").strip() or None
     if category is not None and category not in KINDS:

@@ -7,8 +7,9 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from studyapp import now
-from studyapp.categories import KINDS
-from studyapp.points_view.forms import CHANNEL_CHOICES, CardActionForm, parse_browse
+from studyapp.categories import TITLES
+from studyapp.codes import CHANNEL_FILTERS
+from studyapp.points_view.forms import CardActionForm, parse_browse
 from studyapp.services import points
 from studyapp.services.study import bury as bury_states
 from studyapp.services.study import set_suspended, today_for
@@ -25,8 +26,7 @@ def browse() -> str:
         abort(400, str(error))
     return render_template(
         "points/browse.html", wanted=wanted, result=points.browse(current_user, wanted),
-        channels=CHANNEL_CHOICES, categories={key: kind.title for key, kind in KINDS.items()},
-        states=points.POINT_STATES,
+        channels=CHANNEL_FILTERS, categories=TITLES, states={state: state for state in points.POINT_STATES},
     )
 
 

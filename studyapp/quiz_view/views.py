@@ -7,7 +7,7 @@ from flask_login import login_required
 from werkzeug.wrappers import Response
 
 from studyapp import categories as cat
-from studyapp.codes import CHANNELS, EXTRA_REGION_NAMES
+from studyapp.codes import CHANNEL_FILTERS
 from studyapp.decks import REGIONS
 from studyapp.quiz import QUIZ_KINDS
 from studyapp.quiz_view.forms import PracticeAnswerForm
@@ -19,10 +19,9 @@ bp = Blueprint("quiz", __name__, url_prefix="/quiz")
 def _choices() -> dict[str, object]:
     return {
         "kinds": QUIZ_KINDS,
-        "channels": {**CHANNELS, "EX": "Extra points"},
-        "regions": REGIONS,
-        "categories": {key: kind.title for key, kind in cat.KINDS.items()},
-        "extra_regions": EXTRA_REGION_NAMES,
+        "channels": CHANNEL_FILTERS,
+        "regions": {region: region.replace("-", " ") for region in REGIONS},
+        "categories": cat.TITLES,
     }
 
 
