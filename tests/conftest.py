@@ -15,13 +15,14 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from studyapp import create_app
 from studyapp.config import PROJECT_ROOT
 from studyapp.decks import load_bundle
 from studyapp.extensions import db
+from studyapp.models import User
 from studyapp.services.deck_import import import_bundle
 
 DECKS_DIR = PROJECT_ROOT / "decks"
@@ -192,9 +193,25 @@ def choose_decks(client: FlaskClient, *slugs: str) -> None:
     assert response.status_code == 302, response.get_data(as_text=True)
 
 
-def grade_current(client: FlaskClient, grade: int, slug: str = "kidney") -> int:
+def grade_current(client: FlaskClient, grade: int, slug: str = "kidney", answer_ms: int = 1500) -> int:
     state_id, version, _ = current_card(client, slug)
     response = client.post(f"/study/{slug}/answer",
-                           data={"state_id": state_id, "version": version, "grade": grade, "answer_ms": 1500})
+                           data={"state_id": state_id, "version": version, "grade": grade, "answer_ms": answer_ms})
     assert response.status_code == 302, response.get_data(as_text=True)
     return state_id
+
+
+def deck_counts(client: FlaskClient, slug: str = "kidney") -> tuple[int, int]:
+    """(due, new) of a deck as the deck list shows them."""
+    page = client.get("/").get_data(as_text=True)
+    row = page[page.index(f'/study/{slug}"'):]
+    due = int(row.split('class="num due" data-label="Due">')[1].split("<")[0])
+    new = int(row.split('class="num new" data-label="New">')[1].split("<")[0])
+    return due, new
+
+
+def user_id(app: Flask, username: str = "student") -> int:
+    with app.app_context():
+        found = db.session.scalar(select(User.id).where(User.username == username))
+        assert found is not None, username
+        return found

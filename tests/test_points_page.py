@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, User
 from studyapp.services.study import plan_for_deck, today_for
-from tests.conftest import AuthActions, Clock, choose_decks, current_card, grade_current
+from tests.conftest import AuthActions, Clock, choose_decks, current_card, grade_current, user_id
 
 CSRF_TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 RESULT_CODES = re.compile(r'<li class="result" data-code="([^"]+)"')
@@ -24,13 +24,6 @@ def start(client: FlaskClient, auth: AuthActions, username: str = "alice", timez
     auth.register(username, timezone=timezone)
     choose_decks(client, "kidney")
     assert client.get("/study/kidney").status_code == 200
-
-
-def user_id(app: Flask, username: str) -> int:
-    with app.app_context():
-        found = db.session.scalar(select(User.id).where(User.username == username))
-        assert found is not None
-        return found
 
 
 def states_of(app: Flask, username: str, code: str) -> list[CardState]:

@@ -19,7 +19,17 @@ from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User
 from studyapp.services import review_days
 from studyapp.services.study import plan_for_deck, plans_for_decks, today_for
-from tests.conftest import DECKS_DIR, START, AuthActions, Clock, choose_decks, current_card, grade_current
+from tests.conftest import (
+    DECKS_DIR,
+    START,
+    AuthActions,
+    Clock,
+    choose_decks,
+    current_card,
+    deck_counts,
+    grade_current,
+    user_id,
+)
 
 TODAY = START.date()  # Monday 2 March 2026, a study day in UTC
 
@@ -68,31 +78,10 @@ def section(page: str, element_id: str) -> str:
     return page.split(f'id="{element_id}"')[1].split("</ul>")[0]
 
 
-def deck_counts(client: FlaskClient, slug: str = "kidney") -> tuple[int, int]:
-    """(due, new) from the deck list: the study page's own count of today's queue."""
-    page = client.get("/").get_data(as_text=True)
-    row = page[page.index(f'/study/{slug}"'):]
-    due = int(row.split('class="num due" data-label="Due">')[1].split("<")[0])
-    new = int(row.split('class="num new" data-label="New">')[1].split("<")[0])
-    return due, new
-
-
-def answer(client: FlaskClient, grade: int, answer_ms: int, slug: str = "kidney") -> None:
-    state_id, version, _ = current_card(client, slug)
-    response = client.post(f"/study/{slug}/answer", data={
-        "state_id": state_id, "version": version, "grade": grade, "answer_ms": answer_ms})
-    assert response.status_code == 302
-
-
 # --- setting up history directly ---------------------------------------------------------------
 
 def in_days(days: int) -> date:
     return TODAY + timedelta(days=days)
-
-
-def user_id(app: Flask, username: str = "student") -> int:
-    with app.app_context():
-        return db.session.scalar(select(User.id).where(User.username == username))
 
 
 def kidney_states(app: Flask, uid: int) -> dict[str, list[int]]:
@@ -171,8 +160,8 @@ def test_today_and_streaks_over_several_days(client: FlaskClient, auth: AuthActi
 
     # Monday: five new cards, one of them failed and re-drilled; 40 s per answer.
     for grade in (5, 5, 2, 5, 5):
-        answer(client, grade, 40_000)
-    answer(client, 4, 40_000)  # the re-drill of the failed card: a repeat, not a card done
+        grade_current(client, grade, answer_ms=40_000)
+    grade_current(client, 4, answer_ms=40_000)  # the re-drill of the failed card: a repeat, not a card done
     assert deck_counts(client) == (0, 0)
     page = progress_page(client)
     assert (number(page, "today-done"), number(page, "today-left"), number(page, "today-due")) == (5, 0, 5)

@@ -14,7 +14,7 @@ from studyapp.models import Card, CardState, Deck, ReviewLog, User
 from studyapp.queue import DayLimits, DoneToday, DueCard, NewCard, plan_day
 from studyapp.services.study import plan_for_deck, today_for
 from studyapp.studyday import study_day
-from tests.conftest import START, AuthActions, Clock, choose_decks, current_card, grade_current
+from tests.conftest import START, AuthActions, Clock, choose_decks, current_card, deck_counts, grade_current
 
 DAY = date(2026, 3, 2)
 
@@ -58,14 +58,6 @@ def test_study_day_rolls_over_at_four_in_the_students_zone() -> None:
 
 
 # --- across days, through the app ------------------------------------------------------------
-
-def deck_counts(client: FlaskClient, slug: str = "kidney") -> tuple[int, int]:
-    page = client.get("/").get_data(as_text=True)
-    row = page[page.index(f'/study/{slug}"'):]
-    due = int(row.split('class="num due" data-label="Due">')[1].split("<")[0])
-    new = int(row.split('class="num new" data-label="New">')[1].split("<")[0])
-    return due, new
-
 
 def states_by_card(app: Flask) -> dict[str, CardState]:
     with app.app_context():
