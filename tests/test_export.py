@@ -135,6 +135,8 @@ def test_anki_package_holds_one_note_per_card_of_the_student(
     assert "Where is this point?" in front and "KI-3" in front
     assert html.escape(ki3.location, quote=False) in back
     assert "Cautions" in back and all(html.escape(c, quote=False) in back for c in ki3.cautions)
+    assert all(f"<strong>{r.code}</strong>" in back for r in ki3.related)
+    assert "href" not in front + back  # links would lead nowhere inside Anki
     assert tags == ["name-location", "kidney"]
     (front, _), _ = by_guid[genanki.guid_for("KI-3/location-name")]
     assert html.escape(ki3.location, quote=False) in front and "KI-3" not in front
