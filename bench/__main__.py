@@ -93,6 +93,13 @@ def measure_import(workdir: Path, repeat: int) -> dict[str, tuple[float, float]]
     return results
 
 
+INSERT_USER = ("INSERT INTO users (username, password_hash, timezone, new_cards_per_day, reviews_per_day,"
+               " created_at) VALUES (?, ?, 'UTC', 20, 200, ?)")
+INSERT_REVIEW = ("INSERT INTO review_log (user_id, card_id, reviewed_at, study_day, kind, grade, answer_ms,"
+                 " prev_repetitions, prev_easiness_centi, prev_interval, prev_due_day, new_repetitions,"
+                 " new_easiness_centi, new_interval, new_due_day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
 def fill(path: Path, target_states: int, target_reviews: int, budget: float) -> tuple[int, int, float]:
     """Insert users, card states and review-log rows straight through sqlite3 (fast bulk load)."""
     started = time.perf_counter()
@@ -103,8 +110,7 @@ def fill(path: Path, target_states: int, target_reviews: int, budget: float) -> 
     users_needed = max(1, -(-target_states // len(card_ids)))
     password_hash = generate_password_hash(PASSWORD)
     con.executemany(
-        "INSERT INTO users (username, password_hash, timezone, new_cards_per_day, reviews_per_day, created_at)"
-        " VALUES (?, ?, 'UTC', 20, 200, ?)",
+        INSERT_USER,
         [(f"student{n}", password_hash, NOW.isoformat(sep=" ")) for n in range(users_needed)],
     )
     user_ids = [row[0] for row in con.execute("SELECT id FROM users ORDER BY id")]
@@ -141,10 +147,7 @@ def fill(path: Path, target_states: int, target_reviews: int, budget: float) -> 
             rows.append((user_id, rng.choice(card_ids), f"{day.isoformat()} 10:00:00", day.isoformat(),
                          "review", grade, rng.randint(800, 9000), 2, 250, 6, None, 3, 250, 15,
                          (day + timedelta(days=15)).isoformat()))
-        con.executemany(
-            "INSERT INTO review_log (user_id, card_id, reviewed_at, study_day, kind, grade, answer_ms,"
-            " prev_repetitions, prev_easiness_centi, prev_interval, prev_due_day, new_repetitions,"
-            " new_easiness_centi, new_interval, new_due_day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        con.executemany(INSERT_REVIEW, rows)
         reviews += len(rows)
     for statement in indexes:
         con.execute(statement)
@@ -175,8 +178,7 @@ def fill_year(path: Path, days: int = 365, per_day: int = 210) -> tuple[int, int
     con = sqlite3.connect(path)
     con.execute("PRAGMA synchronous=OFF")
     (user_id,) = con.execute(
-        "INSERT INTO users (username, password_hash, timezone, new_cards_per_day, reviews_per_day, created_at)"
-        " VALUES (?, ?, 'UTC', 20, 200, ?) RETURNING id",
+        INSERT_USER + " RETURNING id",
         (YEAR_STUDENT, generate_password_hash(PASSWORD), (NOW - timedelta(days=days)).isoformat(sep=" ")),
     ).fetchone()
     deck_ids = [row[0] for row in con.execute("SELECT id FROM decks WHERE retired = 0")]
@@ -213,10 +215,7 @@ def fill_year(path: Path, days: int = 365, per_day: int = 210) -> tuple[int, int
             rows.append((user_id, rng.choice(card_ids), at.isoformat(sep=" "), day.isoformat(), kind, grade,
                          rng.randint(800, 20_000), 3, 250, prev_interval, day.isoformat(), 4, 250,
                          max(1, prev_interval * 2), (day + timedelta(days=max(1, prev_interval * 2))).isoformat()))
-    con.executemany(
-        "INSERT INTO review_log (user_id, card_id, reviewed_at, study_day, kind, grade, answer_ms,"
-        " prev_repetitions, prev_easiness_centi, prev_interval, prev_due_day, new_repetitions,"
-        " new_easiness_centi, new_interval, new_due_day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    con.executemany(INSERT_REVIEW, rows)
     for statement in indexes:
         con.execute(statement)
     con.commit()
