@@ -26,6 +26,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
+from studyapp.stats import MAX_ANSWER_MS
 from studyapp.studyday import is_valid_timezone
 
 FORMAT = "studyapp-backup"
@@ -38,7 +39,6 @@ MAX_PROBLEMS = 30  # a wholly wrong file need not list every entry
 REVIEW_KINDS = ("new", "review", "redrill")
 MAX_INT = 2**31 - 1
 MAX_SMALLINT = 2**15 - 1
-MAX_ANSWER_MS = 3_600_000
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

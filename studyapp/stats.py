@@ -28,6 +28,7 @@ from typing import NamedTuple
 from studyapp.sm2 import PASSING_QUALITY, SM2State, easiness_text
 
 MATURE_INTERVAL = 21  # days: a review of a card at this interval or longer is a "mature" review
+MAX_ANSWER_MS = 3_600_000  # an answer's time is kept up to an hour (a card left open overnight is not study)
 LEECH_LAPSES = 8  # a card that has lapsed this often is a leech: flagged and suspended
 START_EASINESS_CENTI = SM2State().easiness_centi  # 250: every card starts here
 HEATMAP_DAYS = 365

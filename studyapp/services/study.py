@@ -19,7 +19,7 @@ from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewLog, User, UserDeck
 from studyapp.queue import DayLimits, DayPlan, DoneToday, DueCard, NewCard, plan_day
 from studyapp.services import plain_rows, review_days
-from studyapp.stats import is_leech
+from studyapp.stats import MAX_ANSWER_MS, is_leech
 from studyapp.studyday import study_day
 
 
@@ -208,7 +208,7 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
         raise StaleAnswer("answered in another request")
     log = ReviewLog(
         user_id=user.id, card_id=state.card_id, reviewed_at=now, study_day=today, kind=kind,
-        grade=grade, answer_ms=max(0, min(answer_ms, 3_600_000)),
+        grade=grade, answer_ms=max(0, min(answer_ms, MAX_ANSWER_MS)),
         prev_repetitions=before.repetitions, prev_easiness_centi=before.easiness_centi,
         prev_interval=before.interval, prev_due_day=state.due_day, prev_lapses=state.lapses,
         prev_redrill_day=state.redrill_day, prev_reviewed_at=state.last_reviewed_at,
