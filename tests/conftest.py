@@ -8,6 +8,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from sqlalchemy.engine import make_url
 
 from studyapp import create_app
 from studyapp.config import PROJECT_ROOT
-from studyapp.decks import load_bundle
+from studyapp.decks import Point, load_bundle
 from studyapp.extensions import db
 from studyapp.models import User
 from studyapp.services.deck_import import import_bundle
@@ -59,6 +60,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--postgres", metavar="URL", default=None,
                      help="run against PostgreSQL: an admin URL such as "
                           "postgresql+psycopg://postgres@127.0.0.1:54329/postgres")
+
+
+@lru_cache(maxsize=1)
+def bundled_points() -> dict[str, Point]:
+    """Every point of decks/, by code, loaded once per test run (the files must have no problems)."""
+    bundle = load_bundle([DECKS_DIR])
+    assert not bundle.problems, "\n".join(map(str, bundle.problems[:20]))
+    return {point.code: point for point in bundle.points}
 
 
 class Databases:

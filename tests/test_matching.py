@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import string
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studyapp.decks import Point, load_bundle
+from studyapp.decks import Point
 from studyapp.matching import NameIndex, Outcome, Verdict, edit_distance, judge
 from studyapp.names import plain_pinyin
+from tests.conftest import bundled_points
 
-DECKS_DIR = Path(__file__).resolve().parent.parent / "decks"
-_BUNDLE = load_bundle([DECKS_DIR])
-POINTS: dict[str, Point] = {point.code: point for point in _BUNDLE.points}
+POINTS: dict[str, Point] = bundled_points()
 
 
 @pytest.fixture(scope="module")
 def index() -> NameIndex:
-    assert not _BUNDLE.problems
     return NameIndex.build(POINTS.values())
 
 

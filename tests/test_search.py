@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from studyapp.decks import Point, load_bundle
+from studyapp.decks import Point
 from studyapp.search import SearchIndex, Tier, excerpt, filter_hits, words
+from tests.conftest import bundled_points
 
-DECKS_DIR = Path(__file__).resolve().parent.parent / "decks"
-_BUNDLE = load_bundle([DECKS_DIR])
-POINTS: dict[str, Point] = {point.code: point for point in _BUNDLE.points}
+POINTS: dict[str, Point] = bundled_points()
 
 
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:
-    assert not _BUNDLE.problems
     return SearchIndex.build(POINTS.values())
 
 
