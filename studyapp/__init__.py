@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +11,9 @@ from flask import Flask, Response
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from studyapp.clock import system_clock
 from studyapp.config import PROJECT_ROOT, load_config
 from studyapp.extensions import csrf, db, login_manager, migrate
-
-
-def system_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -96,14 +92,6 @@ def _security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
-
-
-def now() -> datetime:
-    """The current time from the app's clock (for views; logic gets `now` passed in)."""
-    from flask import current_app
-
-    clock: Callable[[], datetime] = current_app.config["CLOCK"]
-    return clock()
 
 
 def _configure_sqlite(engine: Engine) -> None:

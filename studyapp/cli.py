@@ -9,8 +9,8 @@ from flask import Flask, current_app
 from flask_migrate import upgrade
 from sqlalchemy import select
 
-from studyapp import now
 from studyapp.backup import cli as backup_cli
+from studyapp.clock import now
 from studyapp.decks import Bundle, check_against_reference, load_bundle
 from studyapp.extensions import db
 from studyapp.models import Point

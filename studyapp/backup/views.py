@@ -10,9 +10,9 @@ from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
-from studyapp import now
 from studyapp.backup.forms import RestoreForm
 from studyapp.backup_format import BackupError, read_backup, write_backup
+from studyapp.clock import now
 from studyapp.extensions import db
 from studyapp.services.backup import (
     RestoreRefused,

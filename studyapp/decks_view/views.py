@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from studyapp import now
+from studyapp.clock import now
 from studyapp.decks_view.forms import ChooseDecksForm
 from studyapp.quiz import QUIZ_KINDS
 from studyapp.services.study import (

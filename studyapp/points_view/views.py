@@ -6,8 +6,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from studyapp import now
 from studyapp.categories import TITLES
+from studyapp.clock import now
 from studyapp.codes import CHANNEL_FILTERS
 from studyapp.points_view.forms import CardActionForm, parse_browse
 from studyapp.services import points

@@ -7,8 +7,8 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from studyapp import now
 from studyapp.cards import front
+from studyapp.clock import now
 from studyapp.decks import Point as PointRecord
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewLog
