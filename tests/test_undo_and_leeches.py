@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from studyapp.extensions import db
-from studyapp.models import CardState, ReviewLog
+from studyapp.models import Card, CardState, ReviewLog
 from tests.conftest import AuthActions, Clock, choose_decks, current_card, grade_current
 
 STATE_FIELDS = ("repetitions", "easiness_centi", "interval", "due_day", "lapses", "redrill_day",
@@ -92,3 +94,43 @@ def test_eighth_lapse_suspends_the_card_as_a_leech(app: Flask, client: FlaskClie
     # Undoing the lapse that made it a leech brings it back exactly as it was.
     client.post("/study/undo")
     assert state_of(app, state_id)["suspended"] is False and state_of(app, state_id)["lapses"] == 7
+
+
+def lapse_once_more(app: Flask, state_id: int, lapses: int) -> None:
+    """Give a reviewed card `lapses` lapses and make it due today, as if it had lapsed that often."""
+    with app.app_context():
+        state = db.session.get(CardState, state_id)
+        assert state is not None and state.due_day is not None
+        state.lapses, state.due_day = lapses, state.due_day - timedelta(days=state.interval)
+        db.session.commit()
+
+
+def test_the_leech_notice_says_how_often_the_card_lapsed(app: Flask, client: FlaskClient,
+                                                         auth: AuthActions) -> None:
+    auth.register()
+    choose_decks(client, "kidney")
+    state_id = grade_current(client, 5)
+    lapse_once_more(app, state_id, 7)
+    page = client.post("/study/kidney/answer", follow_redirects=True, data={
+        "state_id": state_id, "version": state_of(app, state_id)["version"], "grade": 1}).get_data(as_text=True)
+    assert "This card has now lapsed 8 times, so it is suspended as a leech." in page
+    assert state_of(app, state_id)["suspended"] is True
+
+
+def test_a_quiz_card_that_becomes_a_leech_says_so_too(app: Flask, client: FlaskClient, auth: AuthActions) -> None:
+    auth.register()
+    choose_decks(client, "kidney")
+    client.get("/study/kidney")  # enrolls the student in the deck's cards
+    with app.app_context():  # only the where-is quiz cards stay in the queue
+        quiz_cards = select(Card.id).where(Card.kind == "quiz-where-is")
+        db.session.execute(update(CardState).where(CardState.card_id.not_in(quiz_cards)).values(suspended=True))
+        db.session.commit()
+    state_id, version, _ = current_card(client)
+    client.post("/study/kidney/quiz", data={"state_id": state_id, "version": version, "give_up": "1"})
+    lapse_once_more(app, state_id, 7)
+    state_id_again, version, _ = current_card(client)
+    assert state_id_again == state_id
+    page = client.post("/study/kidney/quiz", follow_redirects=True, data={
+        "state_id": state_id, "version": version, "give_up": "1"}).get_data(as_text=True)
+    assert "This card has now lapsed 8 times, so it is suspended as a leech." in page
+    assert state_of(app, state_id)["suspended"] is True

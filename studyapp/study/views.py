@@ -90,8 +90,9 @@ def grade(slug: str) -> Response | tuple[str, int]:
 def _leech_notice(log: ReviewLog) -> None:
     """Tell the student when this answer made the card a leech (the service suspended it)."""
     lapsed = log.kind == "review" and log.grade < PASSING_QUALITY
-    if lapsed and not log.prev_suspended and is_leech((log.prev_lapses or 0) + 1):
-        flash(f"This card has now lapsed {log.prev_lapses + 1} times, so it is suspended as a leech. "
+    lapses = (log.prev_lapses or 0) + 1  # prev_lapses is None only in log rows from before undo
+    if lapsed and not log.prev_suspended and is_leech(lapses):
+        flash(f"This card has now lapsed {lapses} times, so it is suspended as a leech. "
               "Find it under Leeches on your progress page, read it again, then bring it back.")
 
 
