@@ -33,7 +33,7 @@ from werkzeug.security import generate_password_hash
 
 from studyapp import create_app
 from studyapp.config import PROJECT_ROOT
-from studyapp.decks import load_bundle
+from studyapp.core.content.deck_files import load_bundle
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, User
 from studyapp.services.deck_import import import_bundle

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from studyapp.backup import cli as backup_cli
 from studyapp.clock import now
-from studyapp.decks import Bundle, check_against_reference, load_bundle
+from studyapp.core.content.deck_files import Bundle, check_against_reference, load_bundle
 from studyapp.extensions import db
 from studyapp.models import Point
 from studyapp.services.deck_import import import_bundle

@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 
 from studyapp import create_app
 from studyapp.config import PROJECT_ROOT
-from studyapp.decks import Point, load_bundle
+from studyapp.core.content.deck_files import Point, load_bundle
 from studyapp.extensions import db
 from studyapp.models import User
 from studyapp.services.deck_import import import_bundle

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.codes import code_rank, derived_aliases, normalize_code
+from studyapp.core.content.codes import code_rank, derived_aliases, normalize_code
 
 
 @pytest.mark.parametrize(("typed", "code"), [

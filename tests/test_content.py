@@ -7,11 +7,11 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from studyapp.categories import STANDARD_COUNTS, STANDARD_MEMBERS
-from studyapp.codes import CHANNELS, EXTRA_REGIONS
-from studyapp.codes import STANDARD_COUNTS as CHANNEL_COUNTS
-from studyapp.decks import Bundle, Point, load_bundle
-from studyapp.names import plain_pinyin
+from studyapp.core.content.categories import STANDARD_COUNTS, STANDARD_MEMBERS
+from studyapp.core.content.codes import CHANNELS, EXTRA_REGIONS
+from studyapp.core.content.codes import STANDARD_COUNTS as CHANNEL_COUNTS
+from studyapp.core.content.deck_files import Bundle, Point, load_bundle
+from studyapp.core.content.point_names import plain_pinyin
 from tests.conftest import DECKS_DIR, PROJECT_ROOT
 
 EXTRA_POINTS = PROJECT_ROOT / "tests" / "data" / "extra-points.tsv"

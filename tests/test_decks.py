@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.categories import STANDARD_COUNTS, STANDARD_MEMBERS
-from studyapp.codes import STANDARD_COUNTS as CHANNEL_COUNTS
-from studyapp.decks import Problem, check_against_reference, load_bundle
+from studyapp.core.content.categories import STANDARD_COUNTS, STANDARD_MEMBERS
+from studyapp.core.content.codes import STANDARD_COUNTS as CHANNEL_COUNTS
+from studyapp.core.content.deck_files import Problem, check_against_reference, load_bundle
 from tests.conftest import DECKS_DIR, REFERENCE
 
 

@@ -9,7 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from studyapp.decks import load_bundle
+from studyapp.core.content.deck_files import load_bundle
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Point, ReviewLog
 from tests.conftest import DECKS_DIR, AuthActions, Clock, current_card, grade_current

@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from studyapp.config import PROJECT_ROOT
-from studyapp.decks import load_bundle, theme_points
+from studyapp.core.content.deck_files import load_bundle, theme_points
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User
 from studyapp.services import review_days

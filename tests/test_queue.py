@@ -9,11 +9,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from studyapp.core.scheduling.day_plan import DayLimits, DoneToday, DueCard, NewCard, plan_day
+from studyapp.core.scheduling.study_day import study_day
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewLog, User
-from studyapp.queue import DayLimits, DoneToday, DueCard, NewCard, plan_day
 from studyapp.services.study import plan_for_deck, today_for
-from studyapp.studyday import study_day
 from tests.conftest import START, AuthActions, Clock, choose_decks, current_card, deck_counts, grade_current
 
 DAY = date(2026, 3, 2)

@@ -12,12 +12,19 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from studyapp import quiz
-from studyapp.categories import KINDS
-from studyapp.codes import normalize_code
-from studyapp.decks import REGIONS, Point, load_bundle
-from studyapp.names import plain_pinyin, strip_tones
-from studyapp.quiz import GradeTimes, Question, make_question, pick_question, quiz_grade, relation_prompts
+from studyapp.core.content.categories import KINDS
+from studyapp.core.content.codes import normalize_code
+from studyapp.core.content.deck_files import REGIONS, Point, load_bundle
+from studyapp.core.content.point_names import plain_pinyin, strip_tones
+from studyapp.core.quizzes import questions as quiz
+from studyapp.core.quizzes.questions import (
+    GradeTimes,
+    Question,
+    make_question,
+    pick_question,
+    quiz_grade,
+    relation_prompts,
+)
 from tests.conftest import DECKS_DIR, PROJECT_ROOT
 
 BUNDLE = load_bundle([DECKS_DIR])
@@ -170,8 +177,8 @@ def test_a_question_is_reproducible_from_its_seed_whatever_the_pool_order() -> N
 
 SAME_SEED_ELSEWHERE = """
 from pathlib import Path
-from studyapp import quiz
-from studyapp.decks import load_bundle
+from studyapp.core.quizzes import questions as quiz
+from studyapp.core.content.deck_files import load_bundle
 points = load_bundle([Path("decks")]).points
 print(repr((quiz.pick_question("which-point", points, "abc", region="foot"),
             quiz.pick_question("relation", points, 99))))

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect, select, text
 
-from studyapp import stats
+from studyapp.core.progress import stats
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, ReviewDay, ReviewLog, User
 from tests.conftest import START, AuthActions, Clock, choose_decks, current_card, grade_current

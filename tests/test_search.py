@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.decks import Point
-from studyapp.search import SearchIndex, Tier, excerpt, filter_hits, words
+from studyapp.core.content.deck_files import Point
+from studyapp.core.quizzes.search import SearchIndex, Tier, excerpt, filter_hits, words
 from tests.conftest import bundled_points
 
 POINTS: dict[str, Point] = bundled_points()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studyapp.sm2 import SM2State, needs_redrill, review
+from studyapp.core.scheduling.sm2 import SM2State, needs_redrill, review
 
 VECTORS = [
     ((5, 5, 5, 5, 5), (1, 6, 17, 48, 140), (2.6, 2.7, 2.8, 2.9, 3.0)),

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from studyapp.charts import forecast_chart, heatmap_chart, mastery_chart
-from studyapp.stats import (
+from studyapp.core.progress.charts import forecast_chart, heatmap_chart, mastery_chart
+from studyapp.core.progress.stats import (
     LEECH_LAPSES,
     DayTally,
     DayTotals,

@@ -10,8 +10,8 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import func, select, text
 
-from studyapp.cards import cards_for_theme
-from studyapp.decks import load_bundle
+from studyapp.core.content.card_kinds import cards_for_theme
+from studyapp.core.content.deck_files import load_bundle
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewLog, UserDeck
 from tests.conftest import DECKS_DIR, AuthActions, choose_decks, current_card, grade_current

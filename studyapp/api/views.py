@@ -9,9 +9,9 @@ from flask import Blueprint, abort, jsonify, request
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
-from studyapp import quiz
-from studyapp.codes import CHANNELS, normalize_code
-from studyapp.decks import Point as PointRecord
+from studyapp.core.content.codes import CHANNELS, normalize_code
+from studyapp.core.content.deck_files import Point as PointRecord
+from studyapp.core.quizzes import questions
 from studyapp.extensions import db
 from studyapp.models import Point
 from studyapp.services import quiz as quizzes
@@ -66,12 +66,13 @@ def point(code: str) -> ResponseReturnValue:
     return jsonify(point_json(row))
 
 
-def _question_json(practice: quizzes.PracticeRequest, question: quiz.Question, pool: quizzes.Pool) -> dict[str, Any]:
+def _question_json(practice: quizzes.PracticeRequest, question: questions.Question,
+                   pool: quizzes.Pool) -> dict[str, Any]:
     """A question without its answer: the choices are numbered, not labelled with their codes."""
     named = pool.by_code[question.answer_code] if question.kind == "where-is" else None
     return {
         "kind": question.kind,
-        "title": quiz.QUIZ_KINDS[question.kind],
+        "title": questions.QUIZ_KINDS[question.kind],
         "seed": practice.seed,
         "filters": {name: value for name, value in practice.filters.items() if value},
         "prompt": question.prompt,

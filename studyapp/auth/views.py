@@ -13,9 +13,9 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from werkzeug.wrappers import Response
 
 from studyapp.auth.forms import LoginForm, RegisterForm, SettingsForm
+from studyapp.core.scheduling.study_day import DEFAULT_TIMEZONE
 from studyapp.extensions import db, login_manager
 from studyapp.models import User
-from studyapp.studyday import DEFAULT_TIMEZONE
 
 bp = Blueprint("auth", __name__)
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 from flask import Flask
 
-from studyapp.backup_format import BackupError, read_backup, write_backup
 from studyapp.clock import now
+from studyapp.core.backup_format import BackupError, read_backup, write_backup
 from studyapp.models import User
 from studyapp.services.backup import RestoreRefused, export_backup, find_user, restore_backup
 

@@ -11,8 +11,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
 from studyapp.backup.forms import RestoreForm
-from studyapp.backup_format import BackupError, read_backup, write_backup
 from studyapp.clock import now
+from studyapp.core.backup_format import BackupError, read_backup, write_backup
 from studyapp.extensions import db
 from studyapp.services.backup import (
     RestoreRefused,

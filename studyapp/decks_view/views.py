@@ -7,8 +7,8 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from studyapp.clock import now
+from studyapp.core.quizzes.questions import QUIZ_KINDS
 from studyapp.decks_view.forms import ChooseDecksForm
-from studyapp.quiz import QUIZ_KINDS
 from studyapp.services.study import (
     choose_decks,
     chosen_deck_ids,

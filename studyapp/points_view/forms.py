@@ -6,9 +6,9 @@ from flask_wtf import FlaskForm
 from wtforms import IntegerField
 from wtforms.validators import NumberRange, Optional
 
-from studyapp.categories import KINDS
-from studyapp.codes import CHANNEL_FILTERS, channel_of, normalize_code
-from studyapp.search import MAX_QUERY_LENGTH
+from studyapp.core.content.categories import KINDS
+from studyapp.core.content.codes import CHANNEL_FILTERS, channel_of, normalize_code
+from studyapp.core.quizzes.search import MAX_QUERY_LENGTH
 from studyapp.services.points import POINT_STATES, Browse
 
 

@@ -6,9 +6,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from studyapp.categories import TITLES
 from studyapp.clock import now
-from studyapp.codes import CHANNEL_FILTERS
+from studyapp.core.content.categories import TITLES
+from studyapp.core.content.codes import CHANNEL_FILTERS
 from studyapp.points_view.forms import CardActionForm, parse_browse
 from studyapp.services import points
 from studyapp.services.study import bury as bury_states

@@ -9,11 +9,11 @@ from flask_login import current_user, login_required
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
-from studyapp.charts import Chart, forecast_chart, heatmap_chart, mastery_chart
 from studyapp.clock import now
+from studyapp.core.progress.charts import Chart, forecast_chart, heatmap_chart, mastery_chart
+from studyapp.core.progress.stats import LEECH_LAPSES, MATURE_INTERVAL
 from studyapp.services.progress import progress_for
 from studyapp.services.study import chosen_deck_ids, enroll, set_suspended
-from studyapp.stats import LEECH_LAPSES, MATURE_INTERVAL
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 

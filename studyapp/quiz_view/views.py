@@ -6,10 +6,10 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import login_required
 from werkzeug.wrappers import Response
 
-from studyapp import categories as cat
-from studyapp.codes import CHANNEL_FILTERS
-from studyapp.decks import REGIONS
-from studyapp.quiz import QUIZ_KINDS
+from studyapp.core.content import categories as cat
+from studyapp.core.content.codes import CHANNEL_FILTERS
+from studyapp.core.content.deck_files import REGIONS
+from studyapp.core.quizzes.questions import QUIZ_KINDS
 from studyapp.quiz_view.forms import PracticeAnswerForm
 from studyapp.services import quiz as quizzes
 

@@ -1,6 +1,6 @@
 """Exports of one student's progress and restoring a backup: the database side.
 
-- `export_backup` / `restore_backup`: the JSON backup (format in `studyapp.backup_format`). Cards
+- `export_backup` / `restore_backup`: the JSON backup (format in `core.backup_format`). Cards
   are matched by key and decks by slug, so a backup restores into another instance that imported
   the same decks. A restore is one transaction into an account that has not studied yet.
 - `review_log_csv`: the review log as a spreadsheet.
@@ -26,15 +26,15 @@ import genanki
 from flask import current_app
 from sqlalchemy import delete, func, insert, select
 
-from studyapp.backup_format import Backup, CardProgress, Review, UserSettings
-from studyapp.cards import CardFront, front
-from studyapp.decks import Point as PointRecord
+from studyapp.core.backup_format import Backup, CardProgress, Review, UserSettings
+from studyapp.core.content.card_kinds import CardFront, front
+from studyapp.core.content.deck_files import Point as PointRecord
+from studyapp.core.scheduling.sm2 import QUALITY_LABELS, easiness_text
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User, UserDeck
 from studyapp.services import quiz as quizzes
 from studyapp.services import review_days
 from studyapp.services.study import chosen_decks
-from studyapp.sm2 import QUALITY_LABELS, easiness_text
 
 # The columns a backup keeps, named as in the models (a card's `version` is internal: not kept).
 STATE_COLUMNS = tuple(f.name for f in fields(CardProgress) if f.name != "key")

@@ -13,11 +13,11 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from studyapp import cards as card_kinds
-from studyapp import quiz
-from studyapp.codes import CHANNELS, code_rank
-from studyapp.decks import Bundle, Deck
-from studyapp.decks import Point as PointRecord
+from studyapp.core.content import card_kinds
+from studyapp.core.content.codes import CHANNELS, code_rank
+from studyapp.core.content.deck_files import Bundle, Deck
+from studyapp.core.content.deck_files import Point as PointRecord
+from studyapp.core.quizzes import questions
 from studyapp.extensions import db
 from studyapp.models import Card
 from studyapp.models import Deck as DeckRow
@@ -86,7 +86,7 @@ def import_bundle(bundle: Bundle, now: datetime, *, retire_missing_decks: bool) 
             now=now,
         )
         sync.pool = _live_pool(bundle, sync)
-        sync.relation_answers = quiz.relation_answers(sync.pool)
+        sync.relation_answers = questions.relation_answers(sync.pool)
         next_position = max((row.position for row in sync.decks_by_slug.values()), default=-1) + 1
         for deck in sorted(bundle.decks, key=deck_sort_key):
             deck_row = sync.decks_by_slug.get(deck.slug)

@@ -7,16 +7,16 @@ from datetime import date, datetime
 
 from sqlalchemy import case, func, select
 
-from studyapp.cards import CARD_KINDS
-from studyapp.codes import normalize_code
-from studyapp.decks import Point as PointRecord
+from studyapp.core.content.card_kinds import CARD_KINDS
+from studyapp.core.content.codes import normalize_code
+from studyapp.core.content.deck_files import Point as PointRecord
+from studyapp.core.progress.stats import MATURE_INTERVAL, card_state, point_state
+from studyapp.core.quizzes.search import Hit, SearchIndex, filter_hits
+from studyapp.core.scheduling.sm2 import QUALITY_LABELS, easiness_text
+from studyapp.core.scheduling.study_day import local_time
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User
-from studyapp.search import Hit, SearchIndex, filter_hits
 from studyapp.services.quiz import QUIZ_CARD_PREFIX, Pool, point_pool
-from studyapp.sm2 import QUALITY_LABELS, easiness_text
-from studyapp.stats import MATURE_INTERVAL, card_state, point_state
-from studyapp.studyday import local_time
 
 POINT_STATES = ("new", "learning", "mature", "suspended")
 PAGE_SIZE = 50

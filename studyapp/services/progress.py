@@ -1,4 +1,4 @@
-"""The student's progress page: a few indexed queries whose rows go to the pure `studyapp.stats`.
+"""The student's progress page: a few indexed queries whose rows go to the pure `core.progress.stats`.
 
 A year of study is about 73,000 review-log rows; the page reads their per-day sums instead, 365
 rows of `review_days` (`services.review_days`), and of the log itself only today's. Card states
@@ -15,9 +15,9 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, func, select
 
-from studyapp import categories as cat
-from studyapp import stats
-from studyapp.cards import CARD_KINDS
+from studyapp.core.content import categories as cat
+from studyapp.core.content.card_kinds import CARD_KINDS
+from studyapp.core.progress import stats
 from studyapp.models import Card, CardState, Deck, Point, User
 from studyapp.services import plain_rows, review_days
 from studyapp.services.study import chosen_decks, plans_for_decks, today_for

@@ -1,8 +1,9 @@
 """Quizzes on the database: the pool of live records, the question behind a student's quiz card,
 and turning what the student answered into an outcome and an SM-2 grade.
 
-The pure question generator (`studyapp.quiz`) and answer matcher (`studyapp.matching`) do the work;
-this module feeds them the current records, cached per process until the records change.
+The pure question generator (`core.quizzes.questions`) and answer matcher
+(`core.quizzes.answer_matching`) do the work; this module feeds them the current records, cached per
+process until the records change.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import func, select
 
-from studyapp import quiz
-from studyapp.decks import Point as PointRecord
+from studyapp.core.content.deck_files import Point as PointRecord
+from studyapp.core.quizzes import questions
+from studyapp.core.quizzes.answer_matching import NameIndex, Outcome, judge
 from studyapp.extensions import db
-from studyapp.matching import NameIndex, Outcome, judge
 from studyapp.models import Card, CardState, Point
 
 QUIZ_CARD_PREFIX = "quiz-"
@@ -31,7 +32,7 @@ class Pool:
     points: tuple[PointRecord, ...]
     by_code: dict[str, PointRecord]
     names: NameIndex
-    relations: dict[str, list[quiz.Relation]] = field(default_factory=dict)
+    relations: dict[str, list[questions.Relation]] = field(default_factory=dict)
 
 
 _pools: dict[tuple[Any, ...], Pool] = {}
@@ -48,7 +49,7 @@ def point_pool() -> Pool:
         rows = db.session.scalars(select(Point).where(Point.retired.is_(False)).order_by(Point.sort_key))
         points = tuple(PointRecord.from_dict(row.record) for row in rows)
         pool = Pool(points=points, by_code={p.code: p for p in points}, names=NameIndex.build(points),
-                    relations=quiz.relations_by_answer(points))
+                    relations=questions.relations_by_answer(points))
         _pools.clear()  # one version of the records at a time
         _pools[key] = pool
     return pool
@@ -59,7 +60,7 @@ def quiz_kind(card: Card) -> str | None:
     return card.kind.removeprefix(QUIZ_CARD_PREFIX) if card.kind.startswith(QUIZ_CARD_PREFIX) else None
 
 
-def card_question(pool: Pool, state: CardState) -> quiz.Question:
+def card_question(pool: Pool, state: CardState) -> questions.Question:
     """The question a student's quiz card asks now. Its choices are fixed for this version of the
     card state, so reloading the page shows the same question; the next review reshuffles them."""
     card = state.card
@@ -72,8 +73,8 @@ def card_question(pool: Pool, state: CardState) -> quiz.Question:
         relations = pool.relations.get(answer.code, [])
         if not relations:
             raise LookupError(f"{answer.code} has no relation question any more")
-        return quiz.relation_question(relations[state.version % len(relations)], pool.points, seed)
-    return quiz.make_question(kind, answer, pool.points, seed)
+        return questions.relation_question(relations[state.version % len(relations)], pool.points, seed)
+    return questions.make_question(kind, answer, pool.points, seed)
 
 
 def new_seed() -> str:
@@ -111,7 +112,7 @@ class BadResponse(ValueError):
     """The request does not describe an answer to this question (a 400, not a wrong answer)."""
 
 
-def check(pool: Pool, question: quiz.Question, response: Response) -> Result:
+def check(pool: Pool, question: questions.Question, response: Response) -> Result:
     """Judge one response to `question`. Empty typed text is a BadResponse, not a wrong answer."""
     if response.gave_up:
         return Result(False, False, True, None, None, typed=False)
@@ -137,9 +138,9 @@ def check(pool: Pool, question: quiz.Question, response: Response) -> Result:
     )
 
 
-def grade_times() -> quiz.GradeTimes:
+def grade_times() -> questions.GradeTimes:
     config = current_app.config
-    return quiz.GradeTimes(fast_ms=config["QUIZ_FAST_MS"], typed_fast_ms=config["QUIZ_TYPED_FAST_MS"])
+    return questions.GradeTimes(fast_ms=config["QUIZ_FAST_MS"], typed_fast_ms=config["QUIZ_TYPED_FAST_MS"])
 
 
 def live_quiz_card_count(deck_id: int) -> int:
@@ -170,8 +171,8 @@ class PracticeRequest:
             return str(value).strip()
 
         kind = text("kind") or "which-point"
-        if kind not in quiz.QUIZ_KINDS:
-            raise ValueError(f"unknown quiz kind {kind!r}; choose one of {', '.join(quiz.QUIZ_KINDS)}")
+        if kind not in questions.QUIZ_KINDS:
+            raise ValueError(f"unknown quiz kind {kind!r}; choose one of {', '.join(questions.QUIZ_KINDS)}")
         seed = text("seed")
         if seed is None:
             if seed_required:
@@ -189,5 +190,5 @@ class PracticeRequest:
         values = {"kind": self.kind, "seed": self.seed, **self.filters, **changes}
         return {name: value for name, value in values.items() if value}
 
-    def question(self, pool: Pool) -> quiz.Question:
-        return quiz.pick_question(self.kind, pool.points, self.seed, relations=pool.relations, **self.filters)
+    def question(self, pool: Pool) -> questions.Question:
+        return questions.pick_question(self.kind, pool.points, self.seed, relations=pool.relations, **self.filters)

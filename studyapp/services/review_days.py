@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from studyapp import stats
+from studyapp.core.progress import stats
 from studyapp.extensions import db
 from studyapp.models import ReviewDay, ReviewLog
 

@@ -14,13 +14,13 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import and_, case, delete, exists, func, insert, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from studyapp import sm2
+from studyapp.core.progress.stats import MAX_ANSWER_MS, is_leech
+from studyapp.core.scheduling import sm2
+from studyapp.core.scheduling.day_plan import DayLimits, DayPlan, DoneToday, DueCard, NewCard, plan_day
+from studyapp.core.scheduling.study_day import study_day
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewLog, User, UserDeck
-from studyapp.queue import DayLimits, DayPlan, DoneToday, DueCard, NewCard, plan_day
 from studyapp.services import plain_rows, review_days
-from studyapp.stats import MAX_ANSWER_MS, is_leech
-from studyapp.studyday import study_day
 
 
 class StaleAnswer(Exception):
@@ -59,7 +59,7 @@ def plan_for_deck(user: User, deck: Deck, today: date) -> DayPlan:
 
 
 def plans_for_decks(user: User, decks: list[Deck], today: date) -> dict[int, DayPlan]:
-    """Today's queue of each deck (`queue.plan_day`), from four queries for all the decks together:
+    """Today's queue of each deck (`day_plan.plan_day`), from four queries for all the decks together:
     the due cards, the new ones, today's re-drills, and today's answers (the review cap counts
     those of every deck, the rest is per deck). Indexed lookups on (user, due_day) and (user,
     study_day)."""

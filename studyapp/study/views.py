@@ -7,13 +7,15 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from studyapp.cards import front
 from studyapp.clock import now
-from studyapp.decks import Point as PointRecord
+from studyapp.core.content.card_kinds import front
+from studyapp.core.content.deck_files import Point as PointRecord
+from studyapp.core.progress.stats import is_leech
+from studyapp.core.quizzes.questions import QUIZ_KINDS, quiz_grade
+from studyapp.core.scheduling.day_plan import DayPlan
+from studyapp.core.scheduling.sm2 import PASSING_QUALITY, QUALITY_LABELS
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewLog
-from studyapp.queue import DayPlan
-from studyapp.quiz import QUIZ_KINDS, quiz_grade
 from studyapp.services import quiz as quizzes
 from studyapp.services.points import category_members
 from studyapp.services.study import (
@@ -27,8 +29,6 @@ from studyapp.services.study import (
     today_for,
     undo_last,
 )
-from studyapp.sm2 import PASSING_QUALITY, QUALITY_LABELS
-from studyapp.stats import is_leech
 from studyapp.study.forms import AnswerForm, QuizAnswerForm
 
 bp = Blueprint("study", __name__, url_prefix="/study")

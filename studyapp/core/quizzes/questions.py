@@ -36,10 +36,10 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from studyapp import categories as cat
-from studyapp.codes import CHANNEL_ALIASES, code_rank, normalize_code
-from studyapp.decks import REGIONS, Point, Related
-from studyapp.names import plain_pinyin, strip_tones
+from studyapp.core.content import categories as cat
+from studyapp.core.content.codes import CHANNEL_ALIASES, code_rank, normalize_code
+from studyapp.core.content.deck_files import REGIONS, Point, Related
+from studyapp.core.content.point_names import plain_pinyin, strip_tones
 
 QUIZ_KINDS: dict[str, str] = {
     "which-point": "Which point is here?",

@@ -39,9 +39,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from studyapp.codes import code_rank, normalize_code
-from studyapp.decks import Point
-from studyapp.names import is_hanzi, plain_pinyin
+from studyapp.core.content.codes import code_rank, normalize_code
+from studyapp.core.content.deck_files import Point
+from studyapp.core.content.point_names import is_hanzi, plain_pinyin
 
 
 class Outcome(StrEnum):

@@ -26,8 +26,8 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
-from studyapp.stats import MAX_ANSWER_MS
-from studyapp.studyday import is_valid_timezone
+from studyapp.core.progress.stats import MAX_ANSWER_MS
+from studyapp.core.scheduling.study_day import is_valid_timezone
 
 FORMAT = "studyapp-backup"
 VERSION = 1

@@ -12,16 +12,16 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from studyapp import categories as cat
-from studyapp.codes import code_rank
-from studyapp.decks import Deck, Point, theme_points
+from studyapp.core.content import categories as cat
+from studyapp.core.content.codes import code_rank
+from studyapp.core.content.deck_files import Deck, Point, theme_points
 
 # Kinds in the order new cards are introduced: every point's first card comes before any point's
 # second one, which spreads siblings over different days by itself.
 CARD_KINDS: dict[str, str] = {
     "name-location": "Where is this point?",
     "location-name": "Which point is here?",
-    # Location quizzes (multiple choice or typed; graded from the outcome, see studyapp.quiz)
+    # Location quizzes (multiple choice or typed; graded from the outcome, see core.quizzes.questions)
     "quiz-where-is": "Quiz: where is this point?",
     "quiz-which-point": "Quiz: which point is here?",
     "functions": "What does this point do, and what is it used for?",

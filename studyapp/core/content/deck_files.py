@@ -3,7 +3,7 @@
 Step one of loading decks: files -> `Deck` records plus a list of `Problem`s. Step two (the sync
 into the database) lives in `services/deck_import.py` and only ever sees a bundle with no problems.
 
-Run `python -m studyapp.decks [PATH ...]` to check files with nothing but Python installed.
+Run `python -m studyapp.core.content.deck_files [PATH ...]` to check files with nothing but Python installed.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from studyapp import categories as cat
-from studyapp.codes import (
+from studyapp.core.content import categories as cat
+from studyapp.core.content.codes import (
     CHANNELS,
     EXTRA_REGIONS,
     STANDARD_COUNTS,
@@ -28,7 +28,7 @@ from studyapp.codes import (
     derived_aliases,
     is_who_code,
 )
-from studyapp.names import has_tone_marks, is_hanzi, plain_pinyin
+from studyapp.core.content.point_names import has_tone_marks, is_hanzi, plain_pinyin
 
 REGIONS = (
     "head", "face", "neck", "shoulder", "chest", "abdomen", "upper-back", "lower-back",
@@ -554,7 +554,7 @@ def theme_points(theme: Deck, points: Iterable[Point]) -> list[Point]:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m studyapp.decks [PATH ...]`: check deck files, print problems, exit 1 if any."""
+    """`python -m studyapp.core.content.deck_files [PATH ...]`: check deck files, print problems, exit 1 if any."""
     repo = Path(__file__).resolve().parent.parent
     paths = [Path(arg) for arg in argv] or [repo / "decks"]
     bundle = load_bundle(paths, root=Path.cwd())

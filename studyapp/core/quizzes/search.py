@@ -28,10 +28,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
-from studyapp.codes import CHANNELS, channel_of, code_rank, normalize_code
-from studyapp.decks import Point
-from studyapp.matching import NameIndex, allowed_slips, edit_distance, hanzi_key, name_letters
-from studyapp.names import strip_tones
+from studyapp.core.content.codes import CHANNELS, channel_of, code_rank, normalize_code
+from studyapp.core.content.deck_files import Point
+from studyapp.core.content.point_names import strip_tones
+from studyapp.core.quizzes.answer_matching import NameIndex, allowed_slips, edit_distance, hanzi_key, name_letters
 
 MAX_QUERY_LENGTH = 100
 EXCERPT_WIDTH = 110  # characters of location (or matching text) shown under a hit

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from studyapp.stats import ForecastDay, Heatmap, MasteryRow
+from studyapp.core.progress.stats import ForecastDay, Heatmap, MasteryRow
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

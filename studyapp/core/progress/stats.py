@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from studyapp.sm2 import PASSING_QUALITY, SM2State, easiness_text
+from studyapp.core.scheduling.sm2 import PASSING_QUALITY, SM2State, easiness_text
 
 MATURE_INTERVAL = 21  # days: a review of a card at this interval or longer is a "mature" review
 MAX_ANSWER_MS = 3_600_000  # an answer's time is kept up to an hour (a card left open overnight is not study)
@@ -152,7 +152,7 @@ class TodayProgress:
 
 
 def today_progress(days: Iterable[DayTally], today: date, reviews_left: int, new_left: int) -> TodayProgress:
-    """`reviews_left` and `new_left` come from today's day plans (`queue.plan_day`), summed over decks."""
+    """`reviews_left` and `new_left` come from today's day plans (`day_plan.plan_day`), summed over decks."""
     done = answer_ms = 0
     for study_day, answers, redrills, millis in days:
         if study_day == today:

@@ -1,0 +1,1 @@
+"""Point records: deck files, codes, names, categories, and the cards made from a record."""

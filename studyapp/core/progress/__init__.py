@@ -1,0 +1,1 @@
+"""Statistics of a student's reviews and the SVG charts of them."""

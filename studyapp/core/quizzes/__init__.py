@@ -1,0 +1,1 @@
+"""Quiz questions and distractors, typed-answer matching, and point search."""

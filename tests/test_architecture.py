@@ -1,0 +1,95 @@
+"""The layering rules of ARCHITECTURE.md, checked on the source: `studyapp/core` is pure."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from studyapp.config import PROJECT_ROOT
+
+CORE = PROJECT_ROOT / "studyapp" / "core"
+# What the pure core may not import: the web framework, the database, and every part of the app
+# outside core (extensions, models, services, the clock, the blueprints, the factory).
+FORBIDDEN_PACKAGES = ("flask", "sqlalchemy", "werkzeug", "wtforms", "jinja2", "alembic")
+# Reading the time inside logic: the caller passes `now` (or `today`) in instead.
+CLOCK_READS = {("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today"), ("date", "today"),
+               ("time", "time"), ("time", "time_ns")}
+
+
+def imported_modules(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, module) of every import; `from studyapp import x` counts as `studyapp.x`."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            if node.level:  # relative: resolved against studyapp.core, where only core lives
+                found.append((node.lineno, f"studyapp.core{module}"))
+            elif module == "studyapp":
+                found += [(node.lineno, f"studyapp.{alias.name}") for alias in node.names]
+            else:
+                found.append((node.lineno, module))
+    return found
+
+
+def import_problems(source: str) -> list[str]:
+    problems = []
+    for line, module in imported_modules(ast.parse(source)):
+        top = module.split(".")[0]
+        if top in FORBIDDEN_PACKAGES or top.startswith("flask_"):
+            problems.append(f"line {line}: imports {module}")
+        elif top == "studyapp" and not (module == "studyapp.core" or module.startswith("studyapp.core.")):
+            problems.append(f"line {line}: imports {module}, which is outside studyapp.core")
+    return problems
+
+
+def clock_problems(source: str) -> list[str]:
+    problems = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            owner = node.func.value
+            name = owner.id if isinstance(owner, ast.Name) else owner.attr if isinstance(owner, ast.Attribute) else ""
+            if (name, node.func.attr) in CLOCK_READS:
+                problems.append(f"line {node.lineno}: reads the clock ({name}.{node.func.attr}())")
+    return problems
+
+
+def core_modules() -> list[Path]:
+    modules = sorted(CORE.rglob("*.py"))
+    assert len(modules) >= 15, f"expected the pure modules under {CORE}"
+    return modules
+
+
+@pytest.mark.parametrize("path", core_modules(), ids=lambda path: str(path.relative_to(CORE)))
+def test_core_imports_no_flask_database_or_app_module(path: Path) -> None:
+    assert import_problems(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("path", core_modules(), ids=lambda path: str(path.relative_to(CORE)))
+def test_core_never_reads_the_clock(path: Path) -> None:
+    assert clock_problems(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_rules_catch_what_they_forbid() -> None:
+    source = """
+import flask
+from flask_login import current_user
+from sqlalchemy.orm import Session
+import werkzeug.security
+from studyapp.extensions import db
+from studyapp import models
+from studyapp.services.day_plan import today_for
+from studyapp.clock import now
+from studyapp.study import views
+from studyapp.core.scheduling import sm2
+from studyapp.core.content.codes import normalize_code
+from . import stats
+"""
+    assert [problem.split(":")[0] for problem in import_problems(source)] == [
+        f"line {n}" for n in range(2, 11)]
+    clocks = "from datetime import date, datetime\nx = datetime.now(UTC)\ny = date.today()\nz = datetime.now\n"
+    assert clock_problems(clocks) == ["line 2: reads the clock (datetime.now())",
+                                      "line 3: reads the clock (date.today())"]
