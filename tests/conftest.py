@@ -21,7 +21,8 @@ from sqlalchemy.engine import make_url
 
 from studyapp import create_app
 from studyapp.config import PROJECT_ROOT
-from studyapp.core.content.deck_files import Point, load_bundle
+from studyapp.core.content.deck_files import PointRecord as Point
+from studyapp.core.content.deck_files import load_bundle
 from studyapp.extensions import db
 from studyapp.models import User
 from studyapp.services.deck_import import import_bundle

@@ -10,7 +10,8 @@ import pytest
 from studyapp.core.content.categories import STANDARD_COUNTS, STANDARD_MEMBERS
 from studyapp.core.content.codes import CHANNELS, EXTRA_REGIONS
 from studyapp.core.content.codes import STANDARD_COUNTS as CHANNEL_COUNTS
-from studyapp.core.content.deck_files import Bundle, Point, load_bundle
+from studyapp.core.content.deck_files import Bundle, load_bundle
+from studyapp.core.content.deck_files import PointRecord as Point
 from studyapp.core.content.point_names import plain_pinyin
 from tests.conftest import DECKS_DIR, PROJECT_ROOT
 

@@ -16,7 +16,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from studyapp.core.content.deck_files import Point as PointRecord
+from studyapp.core.content.deck_files import PointRecord
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Point, ReviewLog, User
 from studyapp.services.backup import CSV_COLUMNS, stable_id

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studyapp.core.content.deck_files import Point
+from studyapp.core.content.deck_files import PointRecord as Point
 from studyapp.core.content.point_names import plain_pinyin
 from studyapp.core.quizzes.answer_matching import NameIndex, Outcome, Verdict, edit_distance, judge
 from tests.conftest import bundled_points

@@ -14,7 +14,8 @@ import pytest
 
 from studyapp.core.content.categories import KINDS
 from studyapp.core.content.codes import normalize_code
-from studyapp.core.content.deck_files import REGIONS, Point, load_bundle
+from studyapp.core.content.deck_files import REGIONS, load_bundle
+from studyapp.core.content.deck_files import PointRecord as Point
 from studyapp.core.content.point_names import plain_pinyin, strip_tones
 from studyapp.core.quizzes import questions as quiz
 from studyapp.core.quizzes.questions import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.core.content.deck_files import Point
+from studyapp.core.content.deck_files import PointRecord as Point
 from studyapp.core.quizzes.search import SearchIndex, Tier, excerpt, filter_hits, words
 from tests.conftest import bundled_points
 

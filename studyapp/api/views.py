@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
 from studyapp.core.content.codes import CHANNELS, normalize_code
-from studyapp.core.content.deck_files import Point as PointRecord
+from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.quizzes import questions
 from studyapp.extensions import db
 from studyapp.models import Point

@@ -28,7 +28,7 @@ from sqlalchemy import delete, func, insert, select
 
 from studyapp.core.backup_format import Backup, CardProgress, Review, UserSettings
 from studyapp.core.content.card_kinds import CardFront, front
-from studyapp.core.content.deck_files import Point as PointRecord
+from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.scheduling.sm2 import QUALITY_LABELS, easiness_text
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User, UserDeck

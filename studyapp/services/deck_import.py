@@ -15,13 +15,10 @@ from sqlalchemy import insert, select
 
 from studyapp.core.content import card_kinds
 from studyapp.core.content.codes import CHANNELS, code_rank
-from studyapp.core.content.deck_files import Bundle, Deck
-from studyapp.core.content.deck_files import Point as PointRecord
+from studyapp.core.content.deck_files import Bundle, DeckRecord, PointRecord
 from studyapp.core.quizzes import questions
 from studyapp.extensions import db
-from studyapp.models import Card
-from studyapp.models import Deck as DeckRow
-from studyapp.models import Point as PointRow
+from studyapp.models import Card, Deck, Point
 
 KIND_ORDER = {"channel": 0, "extra": 1, "theme": 2}
 
@@ -51,7 +48,7 @@ class ImportReport:
         return "; ".join(parts) if parts else "no changes"
 
 
-def deck_sort_key(deck: Deck) -> tuple[int, int, str]:
+def deck_sort_key(deck: DeckRecord) -> tuple[int, int, str]:
     channels = list(CHANNELS)
     channel_order = channels.index(deck.channel) if deck.channel in channels else len(channels)
     return (KIND_ORDER.get(deck.kind, 9), channel_order, deck.slug)
@@ -79,8 +76,8 @@ def import_bundle(bundle: Bundle, now: datetime, *, retire_missing_decks: bool) 
     session = db.session
     try:
         sync = _Sync(
-            decks_by_slug={row.slug: row for row in session.scalars(select(DeckRow))},
-            points_by_code={row.code: row for row in session.scalars(select(PointRow))},
+            decks_by_slug={row.slug: row for row in session.scalars(select(Deck))},
+            points_by_code={row.code: row for row in session.scalars(select(Point))},
             cards_by_key={row.key: row for row in session.scalars(select(Card))},
             report=report,
             now=now,
@@ -94,7 +91,7 @@ def import_bundle(bundle: Bundle, now: datetime, *, retire_missing_decks: bool) 
                       "description": deck.description, "retired": False,
                       "categories": list(deck.categories) or None}
             if deck_row is None:
-                deck_row = DeckRow(slug=deck.slug, position=next_position, **values)
+                deck_row = Deck(slug=deck.slug, position=next_position, **values)
                 next_position += 1
                 session.add(deck_row)
                 session.flush()
@@ -129,8 +126,8 @@ def import_bundle(bundle: Bundle, now: datetime, *, retire_missing_decks: bool) 
 class _Sync:
     """The rows of one import, loaded once, and what the bundle keeps of each synced deck."""
 
-    decks_by_slug: dict[str, DeckRow]
-    points_by_code: dict[str, PointRow]
+    decks_by_slug: dict[str, Deck]
+    points_by_code: dict[str, Point]
     cards_by_key: dict[str, Card]
     report: ImportReport
     now: datetime
@@ -140,7 +137,7 @@ class _Sync:
     relation_answers: set[str] = field(default_factory=set)  # codes some relation question leads to
     new_cards: dict[str, dict[str, Any]] = field(default_factory=dict)  # key -> row, inserted at the end
 
-    def points(self, deck: Deck, deck_row: DeckRow) -> None:
+    def points(self, deck: DeckRecord, deck_row: Deck) -> None:
         session = db.session
         for point in deck.points:
             self.kept_codes[deck_row.id].add(point.code)
@@ -151,7 +148,7 @@ class _Sync:
             }
             point_row = self.points_by_code.get(point.code)
             if point_row is None:
-                point_row = PointRow(code=point.code, updated_at=self.now, **values)
+                point_row = Point(code=point.code, updated_at=self.now, **values)
                 session.add(point_row)
                 self.points_by_code[point.code] = point_row
                 self.report.added["points"] += 1
@@ -165,14 +162,14 @@ class _Sync:
                 self.kept_keys[deck_row.id].add(spec.key)
                 self.card(spec, deck_row, point_row)
 
-    def theme(self, deck: Deck, deck_row: DeckRow) -> None:
+    def theme(self, deck: DeckRecord, deck_row: Deck) -> None:
         """Theme cards are built from the categories of every live point."""
         for spec in card_kinds.cards_for_theme(deck, self.pool):
             self.kept_keys[deck_row.id].add(spec.key)
             point_row = self.points_by_code[spec.point_code] if spec.point_code else None
             self.card(spec, deck_row, point_row)
 
-    def card(self, spec: card_kinds.CardSpec, deck_row: DeckRow, point_row: PointRow | None) -> None:
+    def card(self, spec: card_kinds.CardSpec, deck_row: Deck, point_row: Point | None) -> None:
         values = {"kind": spec.kind, "deck_id": deck_row.id, "point_id": point_row.id if point_row else None,
                   "position": spec.position, "subject": spec.subject, "retired": False}
         card_row = self.cards_by_key.get(spec.key)

@@ -9,7 +9,7 @@ from sqlalchemy import case, func, select
 
 from studyapp.core.content.card_kinds import CARD_KINDS
 from studyapp.core.content.codes import normalize_code
-from studyapp.core.content.deck_files import Point as PointRecord
+from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.progress.stats import MATURE_INTERVAL, card_state, point_state
 from studyapp.core.quizzes.search import Hit, SearchIndex, filter_hits
 from studyapp.core.scheduling.sm2 import QUALITY_LABELS, easiness_text

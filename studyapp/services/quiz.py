@@ -16,7 +16,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import func, select
 
-from studyapp.core.content.deck_files import Point as PointRecord
+from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.quizzes import questions
 from studyapp.core.quizzes.answer_matching import NameIndex, Outcome, judge
 from studyapp.extensions import db

@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 
 from studyapp.clock import now
 from studyapp.core.content.card_kinds import front
-from studyapp.core.content.deck_files import Point as PointRecord
+from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.progress.stats import is_leech
 from studyapp.core.quizzes.questions import QUIZ_KINDS, quiz_grade
 from studyapp.core.scheduling.day_plan import DayPlan

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from studyapp.core.content import categories as cat
 from studyapp.core.content.codes import code_rank
-from studyapp.core.content.deck_files import Deck, Point, theme_points
+from studyapp.core.content.deck_files import DeckRecord, PointRecord, theme_points
 
 # Kinds in the order new cards are introduced: every point's first card comes before any point's
 # second one, which spreads siblings over different days by itself.
@@ -52,7 +52,7 @@ def card_key(point_code: str, kind: str) -> str:
     return f"{point_code}/{kind}"
 
 
-def cards_for_point(point: Point, relation_answers: Collection[str] = ()) -> list[CardSpec]:
+def cards_for_point(point: PointRecord, relation_answers: Collection[str] = ()) -> list[CardSpec]:
     """The cards a point record yields in its channel deck. `related` needs related points; the
     relation quiz needs a relation question whose answer is this point (`relation_answers`)."""
     kinds = [
@@ -66,7 +66,7 @@ def cards_for_point(point: Point, relation_answers: Collection[str] = ()) -> lis
     ]
 
 
-def cards_for_theme(theme: Deck, points: Sequence[Point]) -> list[CardSpec]:
+def cards_for_theme(theme: DeckRecord, points: Sequence[PointRecord]) -> list[CardSpec]:
     """A theme deck's cards, built from the categories of all `points`:
 
     - for each member point: point -> its categories;
@@ -107,7 +107,7 @@ class CardFront:
     prompt: str  # the body of the question: a location, or empty when the name is the cue
 
 
-def front(kind: str, point: Point | None, subject: str | None = None, member_count: int = 0) -> CardFront:
+def front(kind: str, point: PointRecord | None, subject: str | None = None, member_count: int = 0) -> CardFront:
     if kind == "members" and subject:
         return CardFront(f"Name all {member_count} points of this group.", shows_name=False,
                          prompt=cat.KINDS[subject].title)

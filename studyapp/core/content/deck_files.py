@@ -1,9 +1,11 @@
 """Reading and validating deck files into plain records (pure: no Flask, no database).
 
-Step one of loading decks: files -> `Deck` records plus a list of `Problem`s. Step two (the sync
-into the database) lives in `services/deck_import.py` and only ever sees a bundle with no problems.
+Step one of loading decks: files -> `DeckRecord`s holding `PointRecord`s, plus a list of
+`Problem`s. Step two (the sync into the database rows `models.Deck` and `models.Point`) lives in
+`services/deck_import.py` and only ever sees a bundle with no problems.
 
-Run `python -m studyapp.core.content.deck_files [PATH ...]` to check files with nothing but Python installed.
+Run `python -m studyapp.core.content.deck_files [PATH ...]` to check files with nothing but Python
+installed.
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ class Faq:
 
 
 @dataclass(frozen=True)
-class Point:
+class PointRecord:
     code: str
     pinyin: str
     hanzi: str
@@ -142,7 +144,7 @@ class Point:
         return tuple(dict.fromkeys((self.pinyin, self.english, _PARENTHESES.sub("", self.english))))
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Point:
+    def from_dict(cls, data: dict[str, Any]) -> PointRecord:
         """Rebuild a record stored with `to_dict` (the database keeps records as JSON)."""
         return cls(**{
             **data,
@@ -164,25 +166,25 @@ class Point:
 
 
 @dataclass(frozen=True)
-class Deck:
+class DeckRecord:
     slug: str
     title: str
     kind: str
     description: str
     source: str
     channel: str | None = None
-    points: tuple[Point, ...] = ()
+    points: tuple[PointRecord, ...] = ()
     # Theme decks select points by category instead of listing them: ("back-shu", "front-mu")
     categories: tuple[str, ...] = ()
 
 
 @dataclass
 class Bundle:
-    decks: list[Deck] = field(default_factory=list)
+    decks: list[DeckRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
-    def points(self) -> list[Point]:
+    def points(self) -> list[PointRecord]:
         return [point for deck in self.decks for point in deck.points]
 
 
@@ -245,7 +247,7 @@ class _Reader:
         for key in sorted(set(data) - set(allowed)):
             self.problem(point, f"{where}{key}", "unknown field")
 
-    def deck(self, data: dict[str, Any]) -> Deck | None:
+    def deck(self, data: dict[str, Any]) -> DeckRecord | None:
         header = data.get("deck")
         for key in sorted(set(data) - {"deck", "points"}):
             self.problem("-", key, "unknown top-level table (expected [deck] and [[points]])")
@@ -273,7 +275,7 @@ class _Reader:
         if kind in ("channel", "extra") and not raw_points:
             self.problem("-", "points", "a channel or extra deck needs [[points]]")
         points = [self.point(raw, index, kind, channel) for index, raw in enumerate(raw_points)]
-        return Deck(
+        return DeckRecord(
             slug=slug, title=title, kind=kind, description=description, source=self.source,
             channel=channel, points=tuple(p for p in points if p is not None), categories=categories,
         )
@@ -288,7 +290,7 @@ class _Reader:
                 self.problem("-", f"deck.categories[{index}]", f"unknown category {name!r}")
         return tuple(name for name in names if name in cat.KINDS)
 
-    def point(self, raw: Any, index: int, kind: str, channel: str | None) -> Point | None:
+    def point(self, raw: Any, index: int, kind: str, channel: str | None) -> PointRecord | None:
         if not isinstance(raw, dict):
             self.problem(f"points[{index}]", "-", "must be a table")
             return None
@@ -313,7 +315,7 @@ class _Reader:
             self.problem(label, "hanzi_simplified", "must have as many characters as hanzi")
         if texts["region"] and texts["region"] not in REGIONS:
             self.problem(label, "region", f"unknown region {texts['region']!r} (see decks/README.md)")
-        return Point(
+        return PointRecord(
             **texts,
             **lists,
             aliases=self.text_list(raw, "aliases", label, required=False),
@@ -392,7 +394,7 @@ class _Reader:
         return tuple(items)
 
 
-def read_deck(path: Path, display: str | None = None) -> tuple[Deck | None, list[Problem]]:
+def read_deck(path: Path, display: str | None = None) -> tuple[DeckRecord | None, list[Problem]]:
     """Parse and validate one deck file on its own (cross-file checks are in `check_bundle`)."""
     source = display or str(path)
     reader = _Reader(source)
@@ -413,7 +415,8 @@ def deck_files(path: Path) -> list[Path]:
     return [path]
 
 
-def check_bundle(decks: list[Deck], known_codes: Iterable[str] = (), *, require_complete: bool = True) -> list[Problem]:
+def check_bundle(decks: list[DeckRecord], known_codes: Iterable[str] = (), *,
+                 require_complete: bool = True) -> list[Problem]:
     """Checks that need every deck at once: unique codes, related points, counts, categories.
 
     `known_codes` are points outside `decks` that related points may refer to (already imported).
@@ -421,7 +424,7 @@ def check_bundle(decks: list[Deck], known_codes: Iterable[str] = (), *, require_
     importing skips them so that a point removed from a file can be retired.
     """
     problems: list[Problem] = []
-    owner: dict[str, Deck] = {}
+    owner: dict[str, DeckRecord] = {}
     names: dict[str, str] = {}
     for deck in decks:
         for point in deck.points:
@@ -455,7 +458,7 @@ def check_bundle(decks: list[Deck], known_codes: Iterable[str] = (), *, require_
     return problems
 
 
-def _check_counts(decks: list[Deck]) -> list[Problem]:
+def _check_counts(decks: list[DeckRecord]) -> list[Problem]:
     problems = []
     for deck in decks:
         if deck.kind == "channel" and deck.channel in STANDARD_COUNTS:
@@ -471,7 +474,7 @@ def _check_counts(decks: list[Deck]) -> list[Problem]:
     return problems
 
 
-def _check_categories(decks: list[Deck], owner: dict[str, Deck]) -> list[Problem]:
+def _check_categories(decks: list[DeckRecord], owner: dict[str, DeckRecord]) -> list[Problem]:
     """Compare memberships with the standard, for the channels present in this bundle."""
     present = {channel_of(code) for code in owner}
     problems = []
@@ -501,7 +504,7 @@ def _check_categories(decks: list[Deck], owner: dict[str, Deck]) -> list[Problem
     return problems
 
 
-def check_against_reference(decks: list[Deck], reference: Path) -> list[Problem]:
+def check_against_reference(decks: list[DeckRecord], reference: Path) -> list[Problem]:
     """Check codes, pinyin and hanzi against the standard names table (shared/reference)."""
     with reference.open(encoding="utf-8", newline="") as handle:
         rows = {row["code"]: row for row in csv.DictReader(handle, delimiter="\t")}
@@ -547,7 +550,7 @@ def load_bundle(
     return bundle
 
 
-def theme_points(theme: Deck, points: Iterable[Point]) -> list[Point]:
+def theme_points(theme: DeckRecord, points: Iterable[PointRecord]) -> list[PointRecord]:
     """The points a theme deck selects, in channel order."""
     chosen = [p for p in points if any(c.category in theme.categories for c in p.categories)]
     return sorted(chosen, key=lambda p: code_rank(p.code))

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from studyapp.core.content.codes import code_rank, normalize_code
-from studyapp.core.content.deck_files import Point
+from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.content.point_names import is_hanzi, plain_pinyin
 
 
@@ -90,7 +90,7 @@ def name_letters(text: str) -> str:
     return plain_pinyin(_LEADING_THE.sub("", text))
 
 
-def _point_keys(point: Point) -> set[_Key]:
+def _point_keys(point: PointRecord) -> set[_Key]:
     """Every (kind, key) under which a student may name `point`."""
     keys = {("code", point.code)}
     keys |= {("alias", _compact_code(alias)) for alias in point.all_aliases}
@@ -153,7 +153,7 @@ class NameIndex:
         self._codes_by_key = codes_by_key
 
     @classmethod
-    def build(cls, points: Iterable[Point]) -> NameIndex:
+    def build(cls, points: Iterable[PointRecord]) -> NameIndex:
         codes: defaultdict[_Key, set[str]] = defaultdict(set)
         for point in points:
             for key in _point_keys(point):
@@ -179,7 +179,7 @@ def _letters_key(keys: set[_Key]) -> str:
     return next((key for kind, key in keys if kind == "letters"), "")
 
 
-def judge(typed: str, answer: Point, index: NameIndex) -> Verdict:
+def judge(typed: str, answer: PointRecord, index: NameIndex) -> Verdict:
     """Decide what the student's text says about `answer`; see the module docstring for the outcomes."""
     if not typed.strip():
         return Verdict(Outcome.EMPTY)

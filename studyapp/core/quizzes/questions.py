@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from studyapp.core.content import categories as cat
 from studyapp.core.content.codes import CHANNEL_ALIASES, code_rank, normalize_code
-from studyapp.core.content.deck_files import REGIONS, Point, Related
+from studyapp.core.content.deck_files import REGIONS, PointRecord, Related
 from studyapp.core.content.point_names import plain_pinyin, strip_tones
 
 QUIZ_KINDS: dict[str, str] = {
@@ -137,7 +137,7 @@ class GradeTimes:
 DEFAULT_TIMES = GradeTimes()
 
 
-def name_line(point: Point) -> str:
+def name_line(point: PointRecord) -> str:
     """How a choice names a point: 'KI-8 Jiāoxìn 交信 Exchange Belief'."""
     return f"{point.code} {point.pinyin} {point.hanzi} {point.english}"
 
@@ -157,14 +157,14 @@ def _channel_and_number(code: str) -> tuple[str, int]:
     return (f"EX-{tail.rstrip('0123456789')}" if channel == "EX" else channel), number
 
 
-def _kinds(point: Point) -> set[str]:
+def _kinds(point: PointRecord) -> set[str]:
     return {category.category for category in point.categories}
 
 
 class _Closeness:
     """Ranks candidates by how easily a student confuses them with `answer` (tiers in the module docstring)."""
 
-    def __init__(self, answer: Point, category: str | None) -> None:
+    def __init__(self, answer: PointRecord, category: str | None) -> None:
         self.answer = answer
         self.category = category
         self.channel, self.number = _channel_and_number(answer.code)
@@ -172,12 +172,12 @@ class _Closeness:
         self.near_regions = NEIGHBOUR_REGIONS.get(answer.region, frozenset())
         self.named = codes_in(answer.location) | {r.code for r in answer.related}
 
-    def linked(self, candidate: Point) -> bool:
+    def linked(self, candidate: PointRecord) -> bool:
         """One record names the other in its location or related points."""
         return (candidate.code in self.named or self.answer.code in codes_in(candidate.location)
                 or any(r.code == self.answer.code for r in candidate.related))
 
-    def tier(self, candidate: Point) -> int:
+    def tier(self, candidate: PointRecord) -> int:
         """0 (closest) to 4 for candidates sharing region, channel or category kind; 6 or 7 for the rest."""
         same_region = candidate.region == self.answer.region
         near_region = candidate.region in self.near_regions
@@ -202,14 +202,14 @@ class _Closeness:
 
 
 def ranked_distractors(
-    answer: Point,
-    pool: Sequence[Point],
+    answer: PointRecord,
+    pool: Sequence[PointRecord],
     rng: random.Random,
     exclude: Collection[str] = (),
     *,
     avoid: Collection[str] = (),
     category: str | None = None,
-) -> list[Point]:
+) -> list[PointRecord]:
     """Every possible wrong choice, best first (see the module docstring for the tiers).
 
     `exclude`: codes never offered (defensible answers). `avoid`: codes the question itself rules out;
@@ -230,15 +230,15 @@ def ranked_distractors(
 
 
 def distractors(
-    answer: Point,
-    pool: Sequence[Point],
+    answer: PointRecord,
+    pool: Sequence[PointRecord],
     count: int,
     rng: random.Random,
     exclude: Collection[str] = (),
     *,
     avoid: Collection[str] = (),
     category: str | None = None,
-) -> list[Point]:
+) -> list[PointRecord]:
     """The `count` best wrong choices for `answer` from `pool` (fewer if the pool is too small)."""
     return ranked_distractors(answer, pool, rng, exclude, avoid=avoid, category=category)[:count]
 
@@ -250,7 +250,7 @@ def _alias_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"[\s\-_.·]*".join(map(re.escape, parts)) + r"\b", re.IGNORECASE)
 
 
-def gives_away(text: str, point: Point) -> bool:
+def gives_away(text: str, point: PointRecord) -> bool:
     """True if `text` names `point` by code (any alias spelling), pinyin, hanzi or English name."""
     if point.code in codes_in(text) or any(_alias_pattern(alias).search(text) for alias in point.aliases):
         return True
@@ -271,7 +271,7 @@ def _english_pattern(english: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(english)}\b", re.IGNORECASE if " " in english else 0)
 
 
-def relation_prompts(point: Point, pool: Sequence[Point]) -> list[Relation]:
+def relation_prompts(point: PointRecord, pool: Sequence[PointRecord]) -> list[Relation]:
     """The relation questions `point` is the answer of, in a fixed order: its category labels that
     name no other point of `pool`, then the related entries of other pool points that lead to it
     without giving it away. Empty when there are none; the app makes one relation card per point
@@ -280,11 +280,11 @@ def relation_prompts(point: Point, pool: Sequence[Point]) -> list[Relation]:
 
 
 @lru_cache(maxsize=4)
-def _cached_relations(pool: tuple[Point, ...]) -> dict[str, list[Relation]]:
+def _cached_relations(pool: tuple[PointRecord, ...]) -> dict[str, list[Relation]]:
     return relations_by_answer(pool)
 
 
-def relations_by_answer(pool: Sequence[Point]) -> dict[str, list[Relation]]:
+def relations_by_answer(pool: Sequence[PointRecord]) -> dict[str, list[Relation]]:
     """`relation_prompts` for every point of `pool` that answers any, in one pass over the pool
     (about 0.2 s for the 409 points): build once per version of the records and pass it on."""
     ordered = sorted(pool, key=lambda p: code_rank(p.code))
@@ -295,7 +295,7 @@ def relations_by_answer(pool: Sequence[Point]) -> dict[str, list[Relation]]:
             key = (c.category, c.label_for(p.code))
             label_holders[key] = label_holders.get(key, 0) + 1
     listers: dict[str, set[str]] = {}  # code -> the points whose related entries name it
-    leads_to: dict[str, list[tuple[Point, Related]]] = {}  # answer code -> (subject, entry), subject order
+    leads_to: dict[str, list[tuple[PointRecord, Related]]] = {}  # answer code -> (subject, entry), subject order
     for subject in ordered:
         for related in subject.related:
             listers.setdefault(related.code, set()).add(subject.code)
@@ -334,7 +334,7 @@ def relations_by_answer(pool: Sequence[Point]) -> dict[str, list[Relation]]:
     return found
 
 
-def relation_answers(pool: Sequence[Point]) -> set[str]:
+def relation_answers(pool: Sequence[PointRecord]) -> set[str]:
     """The codes some relation question leads to: the points that get a scheduled relation card."""
     return set(relations_by_answer(pool))
 
@@ -346,7 +346,7 @@ def _checked_choices(choices: int) -> int:
 
 
 def _question(
-    kind: str, answer: Point, prompt: str, wrong: list[Point], rng: random.Random, *,
+    kind: str, answer: PointRecord, prompt: str, wrong: list[PointRecord], rng: random.Random, *,
     subject_code: str | None = None, location: bool = False,
 ) -> Question:
     options = [answer, *wrong]
@@ -359,7 +359,7 @@ def _question(
     )
 
 
-def relation_question(relation: Relation, pool: Sequence[Point], seed: int | str, choices: int = 5) -> Question:
+def relation_question(relation: Relation, pool: Sequence[PointRecord], seed: int | str, choices: int = 5) -> Question:
     """A multiple-choice question for one relation; the choices are drawn reproducibly from `seed`."""
     count = _checked_choices(choices) - 1
     answer = next((p for p in pool if p.code == relation.answer_code), None)
@@ -373,8 +373,8 @@ def relation_question(relation: Relation, pool: Sequence[Point], seed: int | str
 
 def make_question(
     kind: str,
-    answer: Point,
-    pool: Sequence[Point],
+    answer: PointRecord,
+    pool: Sequence[PointRecord],
     seed: int | str,
     choices: int = 5,
     *,
@@ -420,7 +420,7 @@ def _channel_key(channel: str) -> str:
 
 def pick_question(
     kind: str,
-    pool: Sequence[Point],
+    pool: Sequence[PointRecord],
     seed: int | str,
     *,
     channel: str | None = None,
@@ -437,7 +437,7 @@ def pick_question(
     working it out again. Raises ValueError for an unknown kind or a filter nothing matches.
     """
 
-    def relations_of(point: Point) -> Sequence[Relation]:
+    def relations_of(point: PointRecord) -> Sequence[Relation]:
         return relation_prompts(point, pool) if relations is None else relations.get(point.code, ())
 
     if kind not in QUIZ_KINDS:

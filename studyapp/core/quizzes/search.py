@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from studyapp.core.content.codes import CHANNELS, channel_of, code_rank, normalize_code
-from studyapp.core.content.deck_files import Point
+from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.content.point_names import strip_tones
 from studyapp.core.quizzes.answer_matching import NameIndex, allowed_slips, edit_distance, hanzi_key, name_letters
 
@@ -49,7 +49,7 @@ Excerpt = tuple[tuple[str, bool], ...]
 
 @dataclass(frozen=True)
 class Hit:
-    point: Point
+    point: PointRecord
     tier: Tier
     why: str  # in the student's words: "exact name", "close to Jiāoxìn", "in the location"
     closeness: int = 0  # within a tier, lower is closer
@@ -126,7 +126,7 @@ def _allowed_word_slips(word: str) -> int:
     return 1 if len(word) <= 7 else 2
 
 
-def _field_texts(point: Point) -> dict[str, str]:
+def _field_texts(point: PointRecord) -> dict[str, str]:
     location = point.location + (f" Alternative location: {point.location_alternative}"
                                  if point.location_alternative else "")
     return {"location": location, "functions": "; ".join(point.functions)}
@@ -143,7 +143,7 @@ class _Name:
 class SearchIndex:
     """Every point's names and the words of its location and functions, built once."""
 
-    def __init__(self, points: Iterable[Point], names: NameIndex) -> None:
+    def __init__(self, points: Iterable[PointRecord], names: NameIndex) -> None:
         self.points = tuple(sorted(points, key=lambda p: code_rank(p.code)))
         self.by_code = {point.code: point for point in self.points}
         self.names = names
@@ -166,7 +166,7 @@ class SearchIndex:
         self._vocabulary = dict(vocabulary)  # read-only from here: no lookup may add a key
 
     @classmethod
-    def build(cls, points: Iterable[Point], names: NameIndex | None = None) -> SearchIndex:
+    def build(cls, points: Iterable[PointRecord], names: NameIndex | None = None) -> SearchIndex:
         points = tuple(points)
         return cls(points, names if names is not None else NameIndex.build(points))
 
