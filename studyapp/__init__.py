@@ -45,11 +45,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from studyapp import cli, errors, models  # noqa: F401  (models register their tables)
     from studyapp.api.views import bp as api_bp
     from studyapp.auth.views import bp as auth_bp
-    from studyapp.backup.views import bp as backup_bp
-    from studyapp.decks_view.views import bp as decks_bp
-    from studyapp.points_view.views import bp as points_bp
+    from studyapp.decks.views import bp as decks_bp
+    from studyapp.export.views import bp as export_bp
+    from studyapp.points.views import bp as points_bp
     from studyapp.progress.views import bp as progress_bp
-    from studyapp.quiz_view.views import bp as quiz_bp
+    from studyapp.quiz.views import bp as quiz_bp
     from studyapp.study.views import bp as study_bp
 
     app.register_blueprint(auth_bp)
@@ -58,7 +58,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(quiz_bp)
     app.register_blueprint(progress_bp)
     app.register_blueprint(points_bp)
-    app.register_blueprint(backup_bp)
+    app.register_blueprint(export_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # no cookies, no session: nothing for a forged request to ride on
     errors.register(app)

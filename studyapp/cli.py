@@ -9,9 +9,9 @@ from flask import Flask, current_app
 from flask_migrate import upgrade
 from sqlalchemy import select
 
-from studyapp.backup import cli as backup_cli
 from studyapp.clock import now
 from studyapp.core.content.deck_files import Bundle, check_against_reference, load_bundle
+from studyapp.export import cli as export_cli
 from studyapp.extensions import db
 from studyapp.models import Point
 from studyapp.services.deck_import import import_bundle
@@ -52,7 +52,7 @@ def _import(paths: tuple[Path, ...]) -> None:
 
 
 def register(app: Flask) -> None:
-    backup_cli.register(app)
+    export_cli.register(app)
 
     @app.cli.command("setup")
     def setup_command() -> None:

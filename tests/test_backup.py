@@ -18,9 +18,9 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import func, select, text
 
-from studyapp.backup import cli as backup_cli
 from studyapp.core import backup_format as fmt
 from studyapp.core.content.deck_files import load_bundle
+from studyapp.export import cli as backup_cli
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewDay, ReviewLog, User, UserDeck
 from studyapp.services import backup as backup_service

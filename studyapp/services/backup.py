@@ -269,7 +269,7 @@ def anki_notes(user: User) -> list[tuple[Deck, list[AnkiNote]]]:
         .order_by(Card.position, Card.key)
     ).all()
     pool = quizzes.point_pool()
-    macros: Any = current_app.jinja_env.get_template("backup/anki_note.html").module
+    macros: Any = current_app.jinja_env.get_template("export/anki_note.html").module
     by_deck: dict[int, list[AnkiNote]] = {deck.id: [] for deck in decks}
     by_id = {deck.id: deck for deck in decks}
     for deck_id, key, kind, subject, code in rows:

@@ -97,7 +97,7 @@ def progress_by_point(user: User) -> dict[str, PointProgress]:
 
 @dataclass(frozen=True)
 class Browse:
-    """What the student asked for: typed text and filters, already checked (see points_view.forms)."""
+    """What the student asked for: typed text and filters, already checked (see points.forms)."""
 
     q: str = ""
     channel: str | None = None

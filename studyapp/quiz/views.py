@@ -10,7 +10,7 @@ from studyapp.core.content import categories as cat
 from studyapp.core.content.codes import CHANNEL_FILTERS
 from studyapp.core.content.deck_files import REGIONS
 from studyapp.core.quizzes.questions import QUIZ_KINDS
-from studyapp.quiz_view.forms import PracticeAnswerForm
+from studyapp.quiz.forms import PracticeAnswerForm
 from studyapp.services import quiz as quizzes
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")

@@ -10,9 +10,9 @@ from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
-from studyapp.backup.forms import RestoreForm
 from studyapp.clock import now
 from studyapp.core.backup_format import BackupError, read_backup, write_backup
+from studyapp.export.forms import RestoreForm
 from studyapp.extensions import db
 from studyapp.services.backup import (
     RestoreRefused,
@@ -24,7 +24,7 @@ from studyapp.services.backup import (
 )
 from studyapp.services.study import today_for
 
-bp = Blueprint("backup", __name__, url_prefix="/export")
+bp = Blueprint("export", __name__, url_prefix="/export")
 
 RESTORE_COMMAND = "flask --app studyapp backup restore USERNAME FILE"
 SHOWN_DETAILS = 50
@@ -36,7 +36,7 @@ def _upload_limit() -> str:
 
 
 def _page(form: RestoreForm, status: int = 200, **context: Any) -> tuple[str, int]:
-    return render_template("backup/index.html", form=form, counts=export_counts(current_user),
+    return render_template("export/index.html", form=form, counts=export_counts(current_user),
                            upload_limit=_upload_limit(), restore_command=RESTORE_COMMAND,
                            **context), status
 

@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response
 
 from studyapp.clock import now
 from studyapp.core.quizzes.questions import QUIZ_KINDS
-from studyapp.decks_view.forms import ChooseDecksForm
+from studyapp.decks.forms import ChooseDecksForm
 from studyapp.services.study import (
     choose_decks,
     chosen_deck_ids,

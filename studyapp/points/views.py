@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 from studyapp.clock import now
 from studyapp.core.content.categories import TITLES
 from studyapp.core.content.codes import CHANNEL_FILTERS
-from studyapp.points_view.forms import CardActionForm, parse_browse
+from studyapp.points.forms import CardActionForm, parse_browse
 from studyapp.services import points
 from studyapp.services.study import bury as bury_states
 from studyapp.services.study import set_suspended, today_for
