@@ -36,8 +36,8 @@ from studyapp.config import PROJECT_ROOT
 from studyapp.core.content.deck_files import load_bundle
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, User
+from studyapp.services.day_plan import plan_for_deck
 from studyapp.services.deck_import import import_bundle
-from studyapp.services.study import plan_for_deck
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 TODAY = date(2026, 6, 1)

@@ -25,8 +25,9 @@ from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewDay, ReviewLog, User, UserDeck
 from studyapp.services import backup as backup_service
 from studyapp.services.backup import REVIEW_COLUMNS, STATE_COLUMNS, restore_backup
+from studyapp.services.card_actions import bury, set_suspended
+from studyapp.services.day_plan import plan_for_deck, today_for
 from studyapp.services.deck_import import import_bundle
-from studyapp.services.study import bury, plan_for_deck, set_suspended, today_for
 from tests.conftest import DECKS_DIR, START, STATE_ID, AuthActions, Clock, Databases, choose_decks, make_app
 
 DECKS = ("kidney", "theme-xi-cleft")

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, User
-from studyapp.services.study import plan_for_deck, today_for
+from studyapp.services.day_plan import plan_for_deck, today_for
 from tests.conftest import AuthActions, Clock, choose_decks, current_card, grade_current, user_id
 
 CSRF_TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -38,7 +38,7 @@ def states_of(app: Flask, username: str, code: str) -> list[CardState]:
 
 
 def queued_points(app: Flask, username: str, slug: str = "kidney") -> set[str]:
-    """The codes of the points with a card in the student's queue for today (services.study.plan_for_deck)."""
+    """The codes of the points with a card in the student's queue for today (services.day_plan.plan_for_deck)."""
     with app.app_context():
         user = db.session.scalar(select(User).where(User.username == username))
         deck = db.session.scalar(select(Deck).where(Deck.slug == slug))

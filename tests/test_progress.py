@@ -18,7 +18,7 @@ from studyapp.core.content.deck_files import load_bundle, theme_points
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User
 from studyapp.services import review_days
-from studyapp.services.study import plan_for_deck, plans_for_decks, today_for
+from studyapp.services.day_plan import plan_for_deck, plans_for_decks, today_for
 from tests.conftest import (
     DECKS_DIR,
     START,

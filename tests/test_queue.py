@@ -13,7 +13,7 @@ from studyapp.core.scheduling.day_plan import DayLimits, DoneToday, DueCard, New
 from studyapp.core.scheduling.study_day import study_day
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewLog, User
-from studyapp.services.study import plan_for_deck, today_for
+from studyapp.services.day_plan import plan_for_deck, today_for
 from tests.conftest import START, AuthActions, Clock, choose_decks, current_card, deck_counts, grade_current
 
 DAY = date(2026, 3, 2)

@@ -14,7 +14,7 @@ from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.quizzes import questions
 from studyapp.extensions import db
 from studyapp.models import Point
-from studyapp.services import quiz as quizzes
+from studyapp.services import quiz_pool
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -66,8 +66,8 @@ def point(code: str) -> ResponseReturnValue:
     return jsonify(point_json(row))
 
 
-def _question_json(practice: quizzes.PracticeRequest, question: questions.Question,
-                   pool: quizzes.Pool) -> dict[str, Any]:
+def _question_json(practice: quiz_pool.PracticeRequest, question: questions.Question,
+                   pool: quiz_pool.Pool) -> dict[str, Any]:
     """A question without its answer: the choices are numbered, not labelled with their codes."""
     named = pool.by_code[question.answer_code] if question.kind == "where-is" else None
     return {
@@ -93,9 +93,9 @@ def _point_brief(point: PointRecord | None) -> dict[str, Any] | None:
 @bp.get("/quiz")
 def quiz_question() -> ResponseReturnValue:
     """A practice question: ?kind=which-point|where-is|relation&channel=&region=&category=&seed=."""
-    pool = quizzes.point_pool()
+    pool = quiz_pool.point_pool()
     try:
-        practice = quizzes.PracticeRequest.parse(request.args, seed_required=False)
+        practice = quiz_pool.PracticeRequest.parse(request.args, seed_required=False)
         question = practice.question(pool)
     except ValueError as error:
         abort(400, str(error))
@@ -109,16 +109,16 @@ def quiz_check() -> ResponseReturnValue:
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         abort(400, "send a JSON object: {kind, seed, choice | answer | give_up}")
-    pool = quizzes.point_pool()
+    pool = quiz_pool.point_pool()
     try:
-        practice = quizzes.PracticeRequest.parse(body, seed_required=True)
+        practice = quiz_pool.PracticeRequest.parse(body, seed_required=True)
         question = practice.question(pool)
         choice, typed = body.get("choice"), body.get("answer")
         if choice is not None and (isinstance(choice, bool) or not isinstance(choice, int)):
-            raise quizzes.BadResponse("choice must be a whole number")
+            raise quiz_pool.BadResponse("choice must be a whole number")
         if typed is not None and (not isinstance(typed, str) or len(typed) > 100):
-            raise quizzes.BadResponse("answer must be text of at most 100 characters")
-        result = quizzes.check(pool, question, quizzes.Response(
+            raise quiz_pool.BadResponse("answer must be text of at most 100 characters")
+        result = quiz_pool.check(pool, question, quiz_pool.Response(
             choice=choice, typed=typed if choice is None else None, gave_up=body.get("give_up") is True))
     except ValueError as error:
         abort(400, str(error))

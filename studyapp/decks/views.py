@@ -9,14 +9,8 @@ from werkzeug.wrappers import Response
 from studyapp.clock import now
 from studyapp.core.quizzes.questions import QUIZ_KINDS
 from studyapp.decks.forms import ChooseDecksForm
-from studyapp.services.study import (
-    choose_decks,
-    chosen_deck_ids,
-    deck_overview,
-    enroll,
-    live_decks,
-    today_for,
-)
+from studyapp.services.day_plan import deck_overview, today_for
+from studyapp.services.deck_choice import choose_decks, chosen_deck_ids, enroll, live_decks
 
 bp = Blueprint("decks", __name__)
 

@@ -22,7 +22,7 @@ from studyapp.services.backup import (
     restore_backup,
     review_log_csv,
 )
-from studyapp.services.study import today_for
+from studyapp.services.day_plan import today_for
 
 bp = Blueprint("export", __name__, url_prefix="/export")
 

@@ -10,9 +10,8 @@ from studyapp.clock import now
 from studyapp.core.content.categories import TITLES
 from studyapp.core.content.codes import CHANNEL_FILTERS
 from studyapp.points.forms import CardActionForm, parse_browse
-from studyapp.services import points
-from studyapp.services.study import bury as bury_states
-from studyapp.services.study import set_suspended, today_for
+from studyapp.services import card_actions, points
+from studyapp.services.day_plan import today_for
 
 bp = Blueprint("points", __name__, url_prefix="/points")
 
@@ -48,7 +47,7 @@ def point(code: str) -> Response | str:
 @login_required
 def suspend(code: str) -> Response:
     canonical, point_id, state_id = _action_target(code)
-    changed = set_suspended(current_user, True, state_id=state_id, point_id=point_id)
+    changed = card_actions.set_suspended(current_user, True, state_id=state_id, point_id=point_id)
     return _done(canonical, changed, state_id,
                  "Suspended {what}: {it_they} will stay out of your queues until you unsuspend {it_them}.")
 
@@ -57,7 +56,7 @@ def suspend(code: str) -> Response:
 @login_required
 def unsuspend(code: str) -> Response:
     canonical, point_id, state_id = _action_target(code)
-    changed = set_suspended(current_user, False, state_id=state_id, point_id=point_id)
+    changed = card_actions.set_suspended(current_user, False, state_id=state_id, point_id=point_id)
     return _done(canonical, changed, state_id, "Unsuspended {what}: {it_they} will come up in your queues again.")
 
 
@@ -65,7 +64,7 @@ def unsuspend(code: str) -> Response:
 @login_required
 def bury(code: str) -> Response:
     canonical, point_id, state_id = _action_target(code)
-    changed = bury_states(current_user, today_for(current_user, now()), state_id=state_id, point_id=point_id)
+    changed = card_actions.bury(current_user, today_for(current_user, now()), state_id=state_id, point_id=point_id)
     return _done(canonical, changed, state_id, "Buried {what} until tomorrow.")
 
 

@@ -12,8 +12,9 @@ from werkzeug.wrappers import Response
 from studyapp.clock import now
 from studyapp.core.progress.charts import Chart, forecast_chart, heatmap_chart, mastery_chart
 from studyapp.core.progress.stats import LEECH_LAPSES, MATURE_INTERVAL
+from studyapp.services.card_actions import set_suspended
+from studyapp.services.deck_choice import chosen_deck_ids, enroll
 from studyapp.services.progress import progress_for
-from studyapp.services.study import chosen_deck_ids, enroll, set_suspended
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 

@@ -11,7 +11,7 @@ from studyapp.core.content.codes import CHANNEL_FILTERS
 from studyapp.core.content.deck_files import REGIONS
 from studyapp.core.quizzes.questions import QUIZ_KINDS
 from studyapp.quiz.forms import PracticeAnswerForm
-from studyapp.services import quiz as quizzes
+from studyapp.services import quiz_pool
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
 
@@ -31,9 +31,9 @@ def index() -> str:
     return render_template("quiz/index.html", **_choices())
 
 
-def _practice_request() -> quizzes.PracticeRequest:
+def _practice_request() -> quiz_pool.PracticeRequest:
     try:
-        return quizzes.PracticeRequest.parse(request.args, seed_required=False)
+        return quiz_pool.PracticeRequest.parse(request.args, seed_required=False)
     except ValueError as error:
         abort(400, str(error))
 
@@ -44,7 +44,7 @@ def practice() -> Response | str:
     practice = _practice_request()
     if "seed" not in request.args:  # a fixed seed in the URL: reloading shows the same question
         return redirect(url_for("quiz.practice", **practice.query()))
-    pool = quizzes.point_pool()
+    pool = quiz_pool.point_pool()
     try:
         question = practice.question(pool)
     except ValueError as error:
@@ -63,11 +63,11 @@ def practice_answer() -> tuple[str, int] | str:
     if not form.validate():
         reasons = "; ".join(f"{name}: {', '.join(errors)}" for name, errors in form.errors.items())
         abort(400, f"Bad answer: {reasons}")
-    pool = quizzes.point_pool()
+    pool = quiz_pool.point_pool()
     try:
         question = practice.question(pool)
         typed = form.typed.data.strip() if form.typed.data is not None and form.choice.data is None else None
-        result = quizzes.check(pool, question, quizzes.Response(
+        result = quiz_pool.check(pool, question, quiz_pool.Response(
             choice=form.choice.data, typed=typed, gave_up=bool(form.give_up.data)))
     except ValueError as error:  # includes BadResponse
         abort(400, f"Bad answer: {error}.")
@@ -75,5 +75,5 @@ def practice_answer() -> tuple[str, int] | str:
         "quiz/practice_result.html", practice=practice, question=question, result=result, typed=typed,
         title=QUIZ_KINDS[question.kind], answer_point=pool.by_code[question.answer_code],
         chosen=pool.by_code.get(result.chosen_code or ""),
-        next_url=url_for("quiz.practice", **practice.query(seed=quizzes.new_seed())),
+        next_url=url_for("quiz.practice", **practice.query(seed=quiz_pool.new_seed())),
     )

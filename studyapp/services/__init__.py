@@ -1,5 +1,5 @@
-"""Database work: each module reads and writes the tables for one area and hands rows to the pure
-modules of `studyapp`. Views call these; these never touch the request."""
+"""Database work: each module reads and writes the tables for one concern and hands rows to the pure
+`studyapp.core`. Views call these; these never touch the request, the app config or templates."""
 
 from __future__ import annotations
 

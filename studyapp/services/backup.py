@@ -32,9 +32,8 @@ from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.scheduling.sm2 import QUALITY_LABELS, easiness_text
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User, UserDeck
-from studyapp.services import quiz as quizzes
-from studyapp.services import review_days
-from studyapp.services.study import chosen_decks
+from studyapp.services import quiz_pool, review_days
+from studyapp.services.deck_choice import chosen_decks
 
 # The columns a backup keeps, named as in the models (a card's `version` is internal: not kept).
 STATE_COLUMNS = tuple(f.name for f in fields(CardProgress) if f.name != "key")
@@ -268,7 +267,7 @@ def anki_notes(user: User) -> list[tuple[Deck, list[AnkiNote]]]:
         .where(Card.deck_id.in_([deck.id for deck in decks]), Card.retired.is_(False))
         .order_by(Card.position, Card.key)
     ).all()
-    pool = quizzes.point_pool()
+    pool = quiz_pool.point_pool()
     macros: Any = current_app.jinja_env.get_template("export/anki_note.html").module
     by_deck: dict[int, list[AnkiNote]] = {deck.id: [] for deck in decks}
     by_id = {deck.id: deck for deck in decks}
@@ -289,7 +288,7 @@ def anki_notes(user: User) -> list[tuple[Deck, list[AnkiNote]]]:
 
 
 def _anki_front(kind: str, point: PointRecord | None, subject: str | None, members: list[PointRecord],
-                pool: quizzes.Pool) -> tuple[CardFront, str | None]:
+                pool: quiz_pool.Pool) -> tuple[CardFront, str | None]:
     """The question side, and for a relation quiz its first clue (the app rotates through them)."""
     if kind == "quiz-relation" and point is not None:
         relations = pool.relations.get(point.code, [])

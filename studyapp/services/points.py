@@ -16,7 +16,7 @@ from studyapp.core.scheduling.sm2 import QUALITY_LABELS, easiness_text
 from studyapp.core.scheduling.study_day import local_time
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User
-from studyapp.services.quiz import QUIZ_CARD_PREFIX, Pool, point_pool
+from studyapp.services.quiz_pool import QUIZ_CARD_PREFIX, Pool, point_pool
 
 POINT_STATES = ("new", "learning", "mature", "suspended")
 PAGE_SIZE = 50

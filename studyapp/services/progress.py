@@ -20,7 +20,8 @@ from studyapp.core.content.card_kinds import CARD_KINDS
 from studyapp.core.progress import stats
 from studyapp.models import Card, CardState, Deck, Point, User
 from studyapp.services import plain_rows, review_days
-from studyapp.services.study import chosen_decks, plans_for_decks, today_for
+from studyapp.services.day_plan import plans_for_decks, today_for
+from studyapp.services.deck_choice import chosen_decks
 
 MASTERY_SECTIONS = (("Channels", ("channel", "extra")), ("Themes", ("theme",)))
 WEAKEST_LIMIT = 10

@@ -16,19 +16,11 @@ from studyapp.core.scheduling.day_plan import DayPlan
 from studyapp.core.scheduling.sm2 import PASSING_QUALITY, QUALITY_LABELS
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewLog
-from studyapp.services import quiz as quizzes
+from studyapp.services import quiz_pool
+from studyapp.services.answering import NothingToUndo, StaleAnswer, answer, undo_last
+from studyapp.services.day_plan import day_summary, plan_for_deck, today_for
+from studyapp.services.deck_choice import choose_deck, enroll
 from studyapp.services.points import category_members
-from studyapp.services.study import (
-    NothingToUndo,
-    StaleAnswer,
-    answer,
-    choose_deck,
-    day_summary,
-    enroll,
-    plan_for_deck,
-    today_for,
-    undo_last,
-)
 from studyapp.study.forms import AnswerForm, QuizAnswerForm
 
 bp = Blueprint("study", __name__, url_prefix="/study")
@@ -55,7 +47,7 @@ def study(slug: str) -> str | tuple[str, int]:
     state = db.session.get(CardState, plan.queue[0])
     assert state is not None
     card = state.card
-    if quizzes.quiz_kind(card) is not None:
+    if quiz_pool.quiz_kind(card) is not None:
         return _quiz_card(deck, state, plan)
     point = PointRecord.from_dict(card.point.record) if card.point is not None else None
     members = category_members(card.subject) if card.kind == "members" and card.subject else []
@@ -103,8 +95,8 @@ def _bad_request(form: AnswerForm | QuizAnswerForm) -> tuple[str, int]:
 
 def _quiz_card(deck: Deck, state: CardState, plan: DayPlan) -> str:
     """A quiz card: the question, and after a first wrong try, what the student picked and where it is."""
-    pool = quizzes.point_pool()
-    question = quizzes.card_question(pool, state)
+    pool = quiz_pool.point_pool()
+    question = quiz_pool.card_question(pool, state)
     attempt = session.get("quiz_try") or {}
     first_try = attempt if (attempt.get("state"), attempt.get("version")) == (state.id, state.version) else {}
     wrong = pool.by_code.get(first_try.get("wrong") or "")
@@ -128,18 +120,18 @@ def quiz_answer(slug: str) -> Response | tuple[str, int]:
         return _bad_request(form)
     state = db.session.scalar(select(CardState).where(
         CardState.id == form.state_id.data, CardState.user_id == current_user.id))
-    if state is None or quizzes.quiz_kind(state.card) is None:
+    if state is None or quiz_pool.quiz_kind(state.card) is None:
         abort(404, "No such quiz card.")
     if state.version != form.version.data:
         flash("That card was already answered; here is the next one.")
         return redirect(url_for("study.study", slug=deck.slug))
-    pool = quizzes.point_pool()
-    question = quizzes.card_question(pool, state)
+    pool = quiz_pool.point_pool()
+    question = quiz_pool.card_question(pool, state)
     typed = (form.typed.data or "").strip() if form.typed.data is not None and form.choice.data is None else None
-    response = quizzes.Response(choice=form.choice.data, typed=typed, gave_up=bool(form.give_up.data))
+    response = quiz_pool.Response(choice=form.choice.data, typed=typed, gave_up=bool(form.give_up.data))
     try:
-        result = quizzes.check(pool, question, response)
-    except quizzes.BadResponse as error:
+        result = quiz_pool.check(pool, question, response)
+    except quiz_pool.BadResponse as error:
         return render_template("errors/error.html", code=400, message=f"Bad answer: {error}."), 400
     previous = session.get("quiz_try") or {}
     second_try = (previous.get("state"), previous.get("version")) == (state.id, state.version)
@@ -148,7 +140,7 @@ def quiz_answer(slug: str) -> Response | tuple[str, int]:
         session["quiz_try"] = {"state": state.id, "version": state.version,
                                "wrong": result.chosen_code, "typed": typed}
         return redirect(url_for("study.study", slug=deck.slug))
-    times = quizzes.grade_times()
+    times = quiz_pool.grade_times()
     grade = quiz_grade(correct=result.correct or result.almost, attempt=2 if second_try else 1, almost=result.almost,
                        gave_up=result.gave_up, elapsed_ms=form.answer_ms.data or 0, typed=result.typed,
                        times=times)
@@ -178,7 +170,7 @@ def quiz_result(slug: str) -> Response | str:
         ReviewLog.id == result.get("log", 0), ReviewLog.user_id == current_user.id)) if result else None
     if log is None or result.get("slug") != deck.slug:
         return redirect(url_for("study.study", slug=deck.slug))
-    pool = quizzes.point_pool()
+    pool = quiz_pool.point_pool()
     answer_point = pool.by_code.get(result["answer"])
     if answer_point is None:
         return redirect(url_for("study.study", slug=deck.slug))
