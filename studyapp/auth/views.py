@@ -7,22 +7,19 @@ from zoneinfo import available_timezones
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from werkzeug.security import check_password_hash, generate_password_hash
 from werkzeug.wrappers import Response
 
 from studyapp.auth.forms import LoginForm, RegisterForm, SettingsForm
-from studyapp.core.scheduling.study_day import DEFAULT_TIMEZONE
-from studyapp.extensions import db, login_manager
+from studyapp.extensions import login_manager
 from studyapp.models import User
+from studyapp.services import accounts
 
 bp = Blueprint("auth", __name__)
 
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    return accounts.user_by_id(user_id)
 
 
 def _safe_next(target: str | None) -> str:
@@ -36,21 +33,9 @@ def _safe_next(target: str | None) -> str:
 def register() -> Response | tuple[str, int] | str:
     form = RegisterForm()
     if form.validate_on_submit():
-        username = form.username.data.strip()
-        taken = db.session.scalar(select(User.id).where(db.func.lower(User.username) == username.lower()))
-        if taken:
-            form.username.errors.append("That username is taken.")
-            return render_template("auth/register.html", form=form), 400
-        user = User(
-            username=username,
-            password_hash=generate_password_hash(form.password.data),
-            timezone=form.timezone.data or DEFAULT_TIMEZONE,
-        )
-        db.session.add(user)
         try:
-            db.session.commit()
-        except IntegrityError:  # the same name registered a moment ago in another request
-            db.session.rollback()
+            user = accounts.register(form.username.data, form.password.data, form.timezone.data)
+        except accounts.UsernameTaken:
             form.username.errors.append("That username is taken.")
             return render_template("auth/register.html", form=form), 400
         login_user(user)
@@ -64,9 +49,8 @@ def register() -> Response | tuple[str, int] | str:
 def login() -> Response | tuple[str, int] | str:
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(
-            select(User).where(db.func.lower(User.username) == form.username.data.strip().lower()))
-        if user is not None and check_password_hash(user.password_hash, form.password.data):
+        user = accounts.check_login(form.username.data, form.password.data)
+        if user is not None:
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))
         form.password.errors.append("Wrong username or password.")
@@ -88,10 +72,9 @@ def settings() -> Response | tuple[str, int] | str:
     form = SettingsForm(obj=current_user)
     form.timezone.choices = sorted(available_timezones())
     if form.validate_on_submit():
-        current_user.timezone = form.timezone.data
-        current_user.new_cards_per_day = form.new_cards_per_day.data
-        current_user.reviews_per_day = form.reviews_per_day.data
-        db.session.commit()
+        accounts.save_settings(current_user, timezone=form.timezone.data,
+                               new_cards_per_day=form.new_cards_per_day.data,
+                               reviews_per_day=form.reviews_per_day.data)
         flash("Settings saved.")
         return redirect(url_for("auth.settings"))
     status = 400 if request.method == "POST" else 200

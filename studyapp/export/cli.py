@@ -13,7 +13,8 @@ from flask import Flask
 from studyapp.clock import now
 from studyapp.core.backup_format import BackupError, read_backup, write_backup
 from studyapp.models import User
-from studyapp.services.backup import RestoreRefused, export_backup, find_user, restore_backup
+from studyapp.services.accounts import find_user
+from studyapp.services.backup import RestoreRefused, export_backup, restore_backup
 
 
 def _user_or_exit(username: str) -> User:

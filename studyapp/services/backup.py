@@ -157,10 +157,6 @@ def export_counts(user: User) -> ExportCounts:
     return ExportCounts(reviews=count(ReviewLog), cards=count(CardState), decks=count(UserDeck))
 
 
-def find_user(username: str) -> User | None:
-    return db.session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
-
-
 # --- review log as CSV ------------------------------------------------------------------------
 
 CSV_COLUMNS = (
