@@ -1,4 +1,5 @@
-"""Answering a card with SM-2, and undoing the last answer.
+"""Answering a card with SM-2 (a flashcard graded by the student, a quiz card graded from what the
+student did), and undoing the last answer.
 
 Every answer is one transaction: the state update and its review-log row commit together or not at
 all. Each answer names the state version it saw, so a double-click or a second tab advances a card
@@ -7,15 +8,17 @@ once.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 
 from studyapp.core.progress.stats import MAX_ANSWER_MS, is_leech
+from studyapp.core.quizzes.questions import GradeTimes, Question, quiz_grade
 from studyapp.core.scheduling import sm2
 from studyapp.extensions import db
 from studyapp.models import CardState, ReviewLog, User
-from studyapp.services import review_days
+from studyapp.services import quiz_pool, review_days
 from studyapp.services.day_plan import today_for
 
 
@@ -23,13 +26,31 @@ class StaleAnswer(Exception):
     """The card was answered already (double-click, second tab) or is not in today's queue."""
 
 
-def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: int, now: datetime) -> ReviewLog:
-    """Grade one card for `user`. Raises LookupError for a state that is not theirs, StaleAnswer
+class NoSuchCard(LookupError):
+    """The student has no card state with this id (or, answering a quiz, no such quiz card)."""
+
+
+@dataclass(frozen=True)
+class Answered:
+    """An answer written: its log row, the card's lapses after it, and whether it made the card a
+    leech (the card is suspended now)."""
+
+    log: ReviewLog
+    lapses: int
+    became_leech: bool
+
+
+def _students_state(user: User, state_id: int) -> CardState | None:
+    """The card state `state_id` if it is the student's."""
+    return db.session.scalar(select(CardState).where(CardState.id == state_id, CardState.user_id == user.id))
+
+
+def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: int, now: datetime) -> Answered:
+    """Grade one card for `user`. Raises NoSuchCard for a state that is not theirs, StaleAnswer
     for a repeat, ValueError for a grade outside 0-5. Commits the state and log row together."""
-    state = db.session.scalar(
-        select(CardState).where(CardState.id == state_id, CardState.user_id == user.id))
+    state = _students_state(user, state_id)
     if state is None:
-        raise LookupError(state_id)
+        raise NoSuchCard(state_id)
     if state.version != seen_version:
         raise StaleAnswer("already answered")
     today = today_for(user, now)
@@ -45,7 +66,8 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
     else:
         raise StaleAnswer("not due today")
     # A card that keeps lapsing is a leech: it leaves the queues until the student looks at it again.
-    suspended = state.suspended or (lapses > state.lapses and is_leech(lapses))
+    became_leech = not state.suspended and lapses > state.lapses and is_leech(lapses)
+    suspended = state.suspended or became_leech
     changed = db.session.execute(
         update(CardState)
         .where(CardState.id == state.id, CardState.version == seen_version)
@@ -73,7 +95,58 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
     db.session.add(log)
     review_days.count_answer(log)
     db.session.commit()
-    return log
+    return Answered(log, lapses, became_leech)
+
+
+@dataclass(frozen=True)
+class QuizTry:
+    """A first wrong try at a quiz card, which earns a second: the card state and version it was made
+    at, the point the student picked or named (if any) and what they typed (if they typed)."""
+
+    state_id: int
+    version: int
+    wrong: str | None
+    typed: str | None
+
+    def is_for(self, state_id: int, version: int) -> bool:
+        return (self.state_id, self.version) == (state_id, version)
+
+
+@dataclass(frozen=True)
+class QuizGraded:
+    """A quiz answer that graded the card: what was asked, how the answer was judged, and the first
+    wrong try's point when this was the second try."""
+
+    answered: Answered
+    question: Question
+    result: quiz_pool.Result
+    first_wrong: str | None
+
+
+def answer_quiz(user: User, state_id: int, seen_version: int, response: quiz_pool.Response, answer_ms: int,
+                now: datetime, *, first_try: QuizTry | None, times: GradeTimes) -> QuizTry | QuizGraded:
+    """Judge an answer to one of the student's quiz cards. A first wrong try (not almost, not giving up)
+    grades nothing: it comes back as a QuizTry for the caller to keep and pass in as `first_try` with
+    the second. Anything else grades the card from the outcome (`questions.quiz_grade`: 5 or 4 right,
+    3 at the second try or almost, 1 wrong, 0 gave up) and answers it as `answer` does.
+
+    Raises NoSuchCard for a card that is not the student's quiz card, StaleAnswer for a repeat,
+    quiz_pool.BadResponse for a response that answers nothing."""
+    state = _students_state(user, state_id)
+    if state is None or quiz_pool.quiz_kind(state.card) is None:
+        raise NoSuchCard(state_id)
+    if state.version != seen_version:
+        raise StaleAnswer("already answered")
+    pool = quiz_pool.point_pool()
+    question = quiz_pool.card_question(pool, state)
+    result = quiz_pool.check(pool, question, response)
+    second_try = first_try is not None and first_try.is_for(state.id, state.version)
+    if not (result.correct or result.almost or result.gave_up) and not second_try:
+        return QuizTry(state.id, state.version, result.chosen_code, response.typed)
+    grade = quiz_grade(correct=result.correct or result.almost, attempt=2 if second_try else 1, almost=result.almost,
+                       gave_up=result.gave_up, elapsed_ms=answer_ms, typed=result.typed, times=times)
+    answered = answer(user, state.id, state.version, grade, answer_ms, now)
+    return QuizGraded(answered, question, result, first_try.wrong if first_try and second_try else None)
 
 
 class NothingToUndo(Exception):

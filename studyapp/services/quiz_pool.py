@@ -1,5 +1,5 @@
 """Quizzes on the database: the pool of live records, the question behind a student's quiz card,
-and turning what the student answered into an outcome and an SM-2 grade.
+and judging what the student answered (`answering.answer_quiz` turns that into an SM-2 grade).
 
 The pure question generator (`core.quizzes.questions`) and answer matcher
 (`core.quizzes.answer_matching`) do the work; this module feeds them the current records, cached per
@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import func, select
 
 from studyapp.core.content.deck_files import PointRecord
@@ -136,11 +135,6 @@ def check(pool: Pool, question: questions.Question, response: Response) -> Resul
         suggestion=verdict.suggestion,
         typed=True,
     )
-
-
-def grade_times() -> questions.GradeTimes:
-    config = current_app.config
-    return questions.GradeTimes(fast_ms=config["QUIZ_FAST_MS"], typed_fast_ms=config["QUIZ_TYPED_FAST_MS"])
 
 
 def live_quiz_card_count(deck_id: int) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from werkzeug.wrappers import Response
@@ -10,14 +10,12 @@ from werkzeug.wrappers import Response
 from studyapp.clock import now
 from studyapp.core.content.card_kinds import front
 from studyapp.core.content.deck_files import PointRecord
-from studyapp.core.progress.stats import is_leech
-from studyapp.core.quizzes.questions import QUIZ_KINDS, quiz_grade
+from studyapp.core.quizzes.questions import QUIZ_KINDS, GradeTimes
 from studyapp.core.scheduling.day_plan import DayPlan
-from studyapp.core.scheduling.sm2 import PASSING_QUALITY, QUALITY_LABELS
+from studyapp.core.scheduling.sm2 import QUALITY_LABELS
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewLog
-from studyapp.services import quiz_pool
-from studyapp.services.answering import NothingToUndo, StaleAnswer, answer, undo_last
+from studyapp.services import answering, quiz_pool
 from studyapp.services.day_plan import day_summary, plan_for_deck, today_for
 from studyapp.services.deck_choice import choose_deck, enroll
 from studyapp.services.points import category_members
@@ -68,23 +66,25 @@ def grade(slug: str) -> Response | tuple[str, int]:
     if not form.validate():
         return _bad_request(form)
     try:
-        log = answer(current_user, form.state_id.data, form.version.data, form.grade.data,
-                     form.answer_ms.data or 0, now())
-    except LookupError:
+        answered = answering.answer(current_user, form.state_id.data, form.version.data, form.grade.data,
+                                    form.answer_ms.data or 0, now())
+    except answering.NoSuchCard:
         abort(404, "No such card.")
-    except StaleAnswer:
-        flash("That card was already answered; here is the next one.")
-    else:
-        _leech_notice(log)
+    except answering.StaleAnswer:
+        return _already_answered(deck)
+    _leech_notice(answered)
     return redirect(url_for("study.study", slug=deck.slug))
 
 
-def _leech_notice(log: ReviewLog) -> None:
+def _already_answered(deck: Deck) -> Response:
+    flash("That card was already answered; here is the next one.")
+    return redirect(url_for("study.study", slug=deck.slug))
+
+
+def _leech_notice(answered: answering.Answered) -> None:
     """Tell the student when this answer made the card a leech (the service suspended it)."""
-    lapsed = log.kind == "review" and log.grade < PASSING_QUALITY
-    lapses = (log.prev_lapses or 0) + 1  # prev_lapses is None only in log rows from before undo
-    if lapsed and not log.prev_suspended and is_leech(lapses):
-        flash(f"This card has now lapsed {lapses} times, so it is suspended as a leech. "
+    if answered.became_leech:
+        flash(f"This card has now lapsed {answered.lapses} times, so it is suspended as a leech. "
               "Find it under Leeches on your progress page, read it again, then bring it back.")
 
 
@@ -93,69 +93,68 @@ def _bad_request(form: AnswerForm | QuizAnswerForm) -> tuple[str, int]:
     return render_template("errors/error.html", code=400, message=f"Bad answer: {reasons}"), 400
 
 
+def _first_try() -> answering.QuizTry | None:
+    """The first wrong try at a quiz card kept in the session, if any."""
+    kept = session.get("quiz_try") or {}
+    if "state" not in kept or "version" not in kept:
+        return None
+    return answering.QuizTry(kept["state"], kept["version"], kept.get("wrong"), kept.get("typed"))
+
+
 def _quiz_card(deck: Deck, state: CardState, plan: DayPlan) -> str:
     """A quiz card: the question, and after a first wrong try, what the student picked and where it is."""
     pool = quiz_pool.point_pool()
     question = quiz_pool.card_question(pool, state)
-    attempt = session.get("quiz_try") or {}
-    first_try = attempt if (attempt.get("state"), attempt.get("version")) == (state.id, state.version) else {}
-    wrong = pool.by_code.get(first_try.get("wrong") or "")
+    first_try = _first_try()
+    if first_try is not None and not first_try.is_for(state.id, state.version):
+        first_try = None
     return render_template(
         "study/quiz.html", deck=deck, state=state, plan=plan, question=question,
         title=QUIZ_KINDS[question.kind], answer_point=pool.by_code[question.answer_code],
-        subject=pool.by_code.get(question.subject_code or ""), first_wrong=wrong,
-        first_typed=first_try.get("typed"), form=QuizAnswerForm(state_id=state.id, version=state.version),
-        is_redrill=state.id in plan.redrills,
+        subject=pool.by_code.get(question.subject_code or ""),
+        first_wrong=pool.by_code.get(first_try.wrong or "") if first_try else None,
+        first_typed=first_try.typed if first_try else None,
+        form=QuizAnswerForm(state_id=state.id, version=state.version), is_redrill=state.id in plan.redrills,
     )
+
+
+def _grade_times() -> GradeTimes:
+    config = current_app.config
+    return GradeTimes(fast_ms=config["QUIZ_FAST_MS"], typed_fast_ms=config["QUIZ_TYPED_FAST_MS"])
 
 
 @bp.post("/<slug>/quiz")
 @login_required
 def quiz_answer(slug: str) -> Response | tuple[str, int]:
-    """Judge a quiz answer. A first wrong try shows what was picked and allows one more; anything
-    else grades the card from the outcome (5/4 correct, 3 second try or almost, 1 wrong, 0 gave up)."""
+    """Judge a quiz answer (`answering.answer_quiz`). A first wrong try shows what was picked and allows
+    one more; anything else grades the card and shows the result."""
     deck = _deck_or_404(slug)
     form = QuizAnswerForm()
     if not form.validate():
         return _bad_request(form)
-    state = db.session.scalar(select(CardState).where(
-        CardState.id == form.state_id.data, CardState.user_id == current_user.id))
-    if state is None or quiz_pool.quiz_kind(state.card) is None:
-        abort(404, "No such quiz card.")
-    if state.version != form.version.data:
-        flash("That card was already answered; here is the next one.")
-        return redirect(url_for("study.study", slug=deck.slug))
-    pool = quiz_pool.point_pool()
-    question = quiz_pool.card_question(pool, state)
     typed = (form.typed.data or "").strip() if form.typed.data is not None and form.choice.data is None else None
     response = quiz_pool.Response(choice=form.choice.data, typed=typed, gave_up=bool(form.give_up.data))
     try:
-        result = quiz_pool.check(pool, question, response)
+        outcome = answering.answer_quiz(current_user, form.state_id.data, form.version.data, response,
+                                        form.answer_ms.data or 0, now(), first_try=_first_try(),
+                                        times=_grade_times())
+    except answering.NoSuchCard:
+        abort(404, "No such quiz card.")
+    except answering.StaleAnswer:
+        return _already_answered(deck)
     except quiz_pool.BadResponse as error:
         return render_template("errors/error.html", code=400, message=f"Bad answer: {error}."), 400
-    previous = session.get("quiz_try") or {}
-    second_try = (previous.get("state"), previous.get("version")) == (state.id, state.version)
-    wrong_first_time = not (result.correct or result.almost or result.gave_up) and not second_try
-    if wrong_first_time:
-        session["quiz_try"] = {"state": state.id, "version": state.version,
-                               "wrong": result.chosen_code, "typed": typed}
+    if isinstance(outcome, answering.QuizTry):
+        session["quiz_try"] = {"state": outcome.state_id, "version": outcome.version,
+                               "wrong": outcome.wrong, "typed": outcome.typed}
         return redirect(url_for("study.study", slug=deck.slug))
-    times = quiz_pool.grade_times()
-    grade = quiz_grade(correct=result.correct or result.almost, attempt=2 if second_try else 1, almost=result.almost,
-                       gave_up=result.gave_up, elapsed_ms=form.answer_ms.data or 0, typed=result.typed,
-                       times=times)
-    try:
-        log = answer(current_user, state.id, state.version, grade, form.answer_ms.data or 0, now())
-    except StaleAnswer:
-        flash("That card was already answered; here is the next one.")
-        return redirect(url_for("study.study", slug=deck.slug))
-    _leech_notice(log)
+    _leech_notice(outcome.answered)
     session.pop("quiz_try", None)
+    question, result = outcome.question, outcome.result
     session["quiz_result"] = {
-        "slug": deck.slug, "log": log.id, "kind": question.kind, "prompt": question.prompt,
+        "slug": deck.slug, "log": outcome.answered.log.id, "kind": question.kind, "prompt": question.prompt,
         "answer": question.answer_code, "chosen": result.chosen_code, "typed": typed,
-        "outcome": result.outcome, "suggestion": result.suggestion,
-        "first_wrong": previous.get("wrong") if second_try else None,
+        "outcome": result.outcome, "suggestion": result.suggestion, "first_wrong": outcome.first_wrong,
     }
     return redirect(url_for("study.quiz_result", slug=deck.slug))
 
@@ -187,8 +186,8 @@ def quiz_result(slug: str) -> Response | str:
 def undo() -> Response:
     """Take back the student's latest answer (a button-only form: it still carries a CSRF token)."""
     try:
-        log = undo_last(current_user)
-    except NothingToUndo:
+        log = answering.undo_last(current_user)
+    except answering.NothingToUndo:
         flash("There is no answer to undo.")
         return redirect(request.referrer if request.referrer and request.referrer.startswith(request.host_url)
                         else url_for("decks.index"))
