@@ -15,6 +15,8 @@ from studyapp.core.backup_format import BackupError, read_backup, write_backup
 from studyapp.export.forms import RestoreForm
 from studyapp.extensions import db
 from studyapp.services.backup import (
+    AnkiCard,
+    NoteRenderer,
     RestoreRefused,
     anki_package,
     export_backup,
@@ -80,7 +82,21 @@ def backup_json() -> Response:
 @bp.get("/anki.apkg")
 @login_required
 def anki() -> Response:
-    return _download(anki_package(current_user, now()), _file_name("apkg"), "application/apkg")
+    data = anki_package(current_user, now(), _anki_note_renderer())
+    return _download(data, _file_name("apkg"), "application/apkg")
+
+
+def _anki_note_renderer() -> NoteRenderer:
+    """A note's fields from the macros of export/anki_note.html (the study page's card, links off)."""
+    macros: Any = current_app.jinja_env.get_template("export/anki_note.html").module
+
+    def render(card: AnkiCard) -> tuple[str, str]:
+        front = str(macros.front(card.front, card.point, card.clue)).strip()
+        back = str(macros.back(card.kind, card.focus, card.point, card.front, card.members,
+                               card.theme_categories)).strip()
+        return front, back
+
+    return render
 
 
 @bp.post("/restore")

@@ -16,14 +16,13 @@ import itertools
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import genanki
-from flask import current_app
 from sqlalchemy import delete, func, insert, select
 
 from studyapp.core.backup_format import Backup, CardProgress, Review, UserSettings
@@ -242,17 +241,30 @@ def anki_model() -> genanki.Model:
 
 
 @dataclass(frozen=True)
-class AnkiNote:
+class AnkiCard:
+    """What one Anki note shows, before it is rendered: the question side (and for a relation quiz
+    its first clue), the record on the back with the part the question is about (`focus`), and
+    for a theme's members card the members."""
+
     deck_slug: str
     key: str
     kind: str
-    front_html: str
-    back_html: str
+    front: CardFront
+    clue: str | None
+    focus: str
+    point: PointRecord | None
+    members: list[PointRecord]
+    theme_categories: list[str]
 
 
-def anki_notes(user: User) -> list[tuple[Deck, list[AnkiNote]]]:
+# Renders a card's two note fields, (front HTML, back HTML), escaped. The export page passes one
+# built from its templates (templates/export/anki_note.html, which follows the study page's card).
+NoteRenderer = Callable[[AnkiCard], tuple[str, str]]
+
+
+def anki_cards(user: User) -> list[tuple[Deck, list[AnkiCard]]]:
     """The student's own cards, by chosen deck: live cards of live chosen decks they have a state
-    for, in deck order. Fronts and backs are rendered (escaped) from the current records."""
+    for, in deck order, with what each shows from the current records."""
     decks = chosen_decks(user)
     if not decks:
         return []
@@ -264,8 +276,7 @@ def anki_notes(user: User) -> list[tuple[Deck, list[AnkiNote]]]:
         .order_by(Card.position, Card.key)
     ).all()
     pool = quiz_pool.point_pool()
-    macros: Any = current_app.jinja_env.get_template("export/anki_note.html").module
-    by_deck: dict[int, list[AnkiNote]] = {deck.id: [] for deck in decks}
+    by_deck: dict[int, list[AnkiCard]] = {deck.id: [] for deck in decks}
     by_id = {deck.id: deck for deck in decks}
     for deck_id, key, kind, subject, code in rows:
         deck = by_id[deck_id]
@@ -274,11 +285,10 @@ def anki_notes(user: User) -> list[tuple[Deck, list[AnkiNote]]]:
         if point is None and kind != "members":
             continue  # a card whose point is no longer live has nothing to show
         card_front, clue = _anki_front(kind, point, subject, members, pool)
-        by_deck[deck_id].append(AnkiNote(
-            deck_slug=deck.slug, key=key, kind=kind,
-            front_html=str(macros.front(card_front, point, clue)).strip(),
-            back_html=str(macros.back(kind, ANKI_FRONT_KIND.get(kind, kind), point, card_front, members,
-                                      deck.categories or [])).strip(),
+        by_deck[deck_id].append(AnkiCard(
+            deck_slug=deck.slug, key=key, kind=kind, front=card_front, clue=clue,
+            focus=ANKI_FRONT_KIND.get(kind, kind), point=point, members=members,
+            theme_categories=deck.categories or [],
         ))
     return [(deck, by_deck[deck.id]) for deck in decks]
 
@@ -293,16 +303,17 @@ def _anki_front(kind: str, point: PointRecord | None, subject: str | None, membe
     return front(ANKI_FRONT_KIND.get(kind, kind), point, subject, len(members)), None
 
 
-def anki_package(user: User, now: datetime) -> bytes:
-    """The .apkg file: a zip holding an Anki collection (SQLite) with one deck per chosen deck."""
+def anki_package(user: User, now: datetime, render: NoteRenderer) -> bytes:
+    """The .apkg file: a zip holding an Anki collection (SQLite) with one deck per chosen deck, each
+    card a note whose fields `render` writes."""
     model = anki_model()
     anki_decks = []
-    for deck, notes in anki_notes(user):
+    for deck, cards in anki_cards(user):
         anki_deck = genanki.Deck(stable_id("anki-deck", deck.slug), anki_deck_name(deck), description=deck.description)
-        for note in notes:
+        for card in cards:
             anki_deck.add_note(genanki.Note(
-                model=model, fields=[note.front_html, note.back_html], guid=genanki.guid_for(note.key),
-                tags=[note.kind, note.deck_slug]))
+                model=model, fields=list(render(card)), guid=genanki.guid_for(card.key),
+                tags=[card.kind, card.deck_slug]))
         anki_decks.append(anki_deck)
     package = genanki.Package(anki_decks)
     # genanki's write_to_file leaves its temporary database behind; write it here and clean up.
