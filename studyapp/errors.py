@@ -1,12 +1,19 @@
-"""Error pages: roll the session back, answer HTML for pages and JSON for the API."""
+"""Error pages: roll the session back, answer HTML for pages and JSON for the API; a refused form's
+reasons in one line."""
 
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from studyapp.extensions import db
+
+
+def form_errors(form: FlaskForm) -> str:
+    """Why a form was refused, in one line: "grade: The grade must be from 0 to 5.; version: ..."."""
+    return "; ".join(f"{name}: {', '.join(errors)}" for name, errors in form.errors.items())
 
 
 def _wants_json() -> bool:

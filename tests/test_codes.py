@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.core.content.codes import code_rank, derived_aliases, normalize_code
+from studyapp.core.content.codes import channel_named, code_rank, derived_aliases, normalize_code
 
 
 @pytest.mark.parametrize(("typed", "code"), [
@@ -30,3 +30,10 @@ def test_derived_aliases() -> None:
 def test_codes_sort_in_channel_then_number_order() -> None:
     codes = ["CV-1", "KI-10", "LU-2", "KI-9", "EX-HN1", "LU-11"]
     assert sorted(codes, key=code_rank) == ["LU-2", "LU-11", "KI-9", "KI-10", "CV-1", "EX-HN1"]
+
+
+@pytest.mark.parametrize(("text", "channel"), [
+    ("KI", "KI"), ("kid", "KI"), ("SJ", "TE"), ("du", "GV"), ("Ren", "CV"), ("EXHN", "EX"), ("EX", None), ("XY", None),
+])
+def test_channel_named_reads_abbreviations_and_aliases(text: str, channel: str | None) -> None:
+    assert channel_named(text) == channel

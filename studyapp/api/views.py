@@ -9,7 +9,7 @@ from flask import Blueprint, abort, jsonify, request
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
-from studyapp.core.content.codes import CHANNELS, normalize_code
+from studyapp.core.content.codes import CHANNELS, channel_named, normalize_code
 from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.quizzes import questions
 from studyapp.extensions import db
@@ -40,8 +40,8 @@ def points() -> ResponseReturnValue:
     query = select(Point).where(Point.retired.is_(False)).order_by(Point.sort_key)
     channel = request.args.get("channel")
     if channel:
-        canonical = normalize_code(f"{channel}1")
-        wanted = canonical.split("-")[0] if canonical and not canonical.startswith("EX-") else channel.upper()
+        named = channel_named(channel)
+        wanted = named if named and named != "EX" else channel.upper()
         if wanted not in CHANNELS and wanted != "EX":
             abort(400, f"Unknown channel {channel!r}; use one of {', '.join(CHANNELS)} or EX.")
         query = query.where(Point.channel == wanted)

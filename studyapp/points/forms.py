@@ -7,7 +7,7 @@ from wtforms import IntegerField
 from wtforms.validators import NumberRange, Optional
 
 from studyapp.core.content.categories import KINDS
-from studyapp.core.content.codes import CHANNEL_FILTERS, channel_of, normalize_code
+from studyapp.core.content.codes import CHANNEL_FILTERS, channel_named
 from studyapp.core.quizzes.search import MAX_QUERY_LENGTH
 from studyapp.services.points import POINT_STATES, Browse
 
@@ -27,10 +27,10 @@ def parse_browse(args: Mapping[str, str]) -> Browse:
         raise ValueError(f"Type at most {MAX_QUERY_LENGTH} characters to search for.")
     channel = args.get("channel", "").strip().upper() or None
     if channel is not None and channel not in CHANNEL_FILTERS:
-        code = normalize_code(f"{channel}1")  # an alias such as SJ or DU
-        if code is None:
+        named = channel_named(channel)  # an alias such as SJ or DU
+        if named is None:
             raise ValueError(f"Unknown channel {channel!r}; use one of {', '.join(CHANNEL_FILTERS)}.")
-        channel = channel_of(code)
+        channel = named
     category = args.get("category", "").strip() or None
     if category is not None and category not in KINDS:
         raise ValueError(f"Unknown category {category!r}.")

@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 from studyapp.clock import now
 from studyapp.core.content.categories import TITLES
 from studyapp.core.content.codes import CHANNEL_FILTERS
+from studyapp.errors import form_errors
 from studyapp.points.forms import CardActionForm, parse_browse
 from studyapp.services import card_actions, points
 from studyapp.services.day_plan import today_for
@@ -73,7 +74,7 @@ def _action_target(code: str) -> tuple[str, int, int | None]:
     of the point), or a 400 / 404."""
     form = CardActionForm()
     if not form.validate():
-        reasons = "; ".join(f"{name}: {', '.join(errors)}" for name, errors in form.errors.items())
+        reasons = form_errors(form)
         abort(400, f"Bad request: {reasons}")
     found = points.find_code(code)
     row = points.live_point(found) if found else None

@@ -10,6 +10,7 @@ from studyapp.core.content import categories as cat
 from studyapp.core.content.codes import CHANNEL_FILTERS
 from studyapp.core.content.deck_files import REGIONS
 from studyapp.core.quizzes.questions import QUIZ_KINDS
+from studyapp.errors import form_errors
 from studyapp.quiz.forms import PracticeAnswerForm
 from studyapp.services import quiz_pool
 
@@ -61,7 +62,7 @@ def practice_answer() -> tuple[str, int] | str:
     practice = _practice_request()
     form = PracticeAnswerForm()
     if not form.validate():
-        reasons = "; ".join(f"{name}: {', '.join(errors)}" for name, errors in form.errors.items())
+        reasons = form_errors(form)
         abort(400, f"Bad answer: {reasons}")
     pool = quiz_pool.point_pool()
     try:

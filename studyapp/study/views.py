@@ -13,6 +13,7 @@ from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.quizzes.questions import QUIZ_KINDS, GradeTimes
 from studyapp.core.scheduling.day_plan import DayPlan
 from studyapp.core.scheduling.sm2 import QUALITY_LABELS
+from studyapp.errors import form_errors
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, ReviewLog
 from studyapp.services import answering, quiz_pool
@@ -89,7 +90,7 @@ def _leech_notice(answered: answering.Answered) -> None:
 
 
 def _bad_request(form: AnswerForm | QuizAnswerForm) -> tuple[str, int]:
-    reasons = "; ".join(f"{name}: {', '.join(errors)}" for name, errors in form.errors.items())
+    reasons = form_errors(form)
     return render_template("errors/error.html", code=400, message=f"Bad answer: {reasons}"), 400
 
 

@@ -92,6 +92,13 @@ def normalize_code(text: str) -> str | None:
     return f"{channel}-{number}"
 
 
+def channel_named(text: str) -> str | None:
+    """The WHO channel a channel abbreviation or alias names: 'KI', 'kid' -> 'KI', 'SJ' -> 'TE';
+    'EXHN' -> 'EX'; None if it names none."""
+    code = normalize_code(f"{text}1")
+    return channel_of(code) if code else None
+
+
 def channel_of(code: str) -> str:
     """The channel abbreviation of a WHO code: 'KI' for 'KI-8', 'EX' for 'EX-HN3'."""
     return code.split("-", 1)[0]

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
-from studyapp.core.content.codes import CHANNELS, channel_of, code_rank, normalize_code
+from studyapp.core.content.codes import CHANNELS, channel_named, code_rank, normalize_code
 from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.content.point_names import strip_tones
 from studyapp.core.quizzes.answer_matching import NameIndex, allowed_slips, edit_distance, hanzi_key, name_letters
@@ -280,8 +280,7 @@ def _channel_named(query: str) -> str | None:
         return None
     if compact == "EX":
         return "EX"
-    code = normalize_code(f"{compact}1")
-    return channel_of(code) if code else None
+    return channel_named(compact)
 
 
 def excerpt(text: str, matched: Iterable[str], width: int = EXCERPT_WIDTH) -> Excerpt:
