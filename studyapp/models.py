@@ -1,4 +1,5 @@
-"""SQLAlchemy 2.0 typed models. Nothing but the schema lives here."""
+"""SQLAlchemy 2.0 typed models on the declarative `Base` (which Flask-SQLAlchemy's `db` is built on, so
+`db.session`, `db.metadata` and Alembic see them). Nothing but the schema lives here."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-from studyapp.extensions import db
+from studyapp.extensions import Base
 
 
 def utcnow() -> datetime:
@@ -51,7 +52,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -63,7 +64,7 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Deck(db.Model):
+class Deck(Base):
     __tablename__ = "decks"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -80,7 +81,7 @@ class Deck(db.Model):
     cards: Mapped[list[Card]] = relationship(back_populates="deck")
 
 
-class UserDeck(db.Model):
+class UserDeck(Base):
     """A deck a student chose to study. Only chosen decks appear in their list and queues."""
 
     __tablename__ = "user_decks"
@@ -92,7 +93,7 @@ class UserDeck(db.Model):
     chosen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Point(db.Model):
+class Point(Base):
     """One acupoint. `record` holds the whole deck record; the columns are for lookups."""
 
     __tablename__ = "points"
@@ -110,7 +111,7 @@ class Point(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Card(db.Model):
+class Card(Base):
     """A question about a point. `key` (point code + kind) is its identity across re-imports."""
 
     __tablename__ = "cards"
@@ -130,7 +131,7 @@ class Card(db.Model):
     point: Mapped[Point | None] = relationship()
 
 
-class CardState(db.Model):
+class CardState(Base):
     """One student's SM-2 state of one card; created when the student opens the card's deck.
 
     A state that was never answered (`due_day` is None) is a new card for that student.
@@ -164,7 +165,7 @@ class CardState(db.Model):
     card: Mapped[Card] = relationship()
 
 
-class ReviewLog(db.Model):
+class ReviewLog(Base):
     """One row per answer, with the state before and after it. Rows are only ever added, except
     that undoing the last answer removes its row along with restoring the state."""
 
@@ -199,7 +200,7 @@ class ReviewLog(db.Model):
     new_due_day: Mapped[date] = mapped_column(Date)
 
 
-class ReviewDay(db.Model):
+class ReviewDay(Base):
     """One student's answers on one study day, summed (`stats.DayTotals`): the progress page reads a
     year of these, 365 rows, instead of the year's log, some 73,000. Written in the same transaction
     as the log rows they sum (`services.review_days`); a day whose answers are all undone has no row."""
