@@ -19,10 +19,12 @@ setup: $(BIN)/flask
 run: setup
 	$(BIN)/flask --app studyapp run --host $(HOST) --port $(PORT)
 
-# The whole suite on SQLite (browser test included), then again on a throwaway PostgreSQL cluster.
+# Lint, type check (mypy: settings in pyproject.toml), the whole suite on SQLite (browser test
+# included), then again on a throwaway PostgreSQL cluster.
 test: $(BIN)/flask
 	scripts/test-deps
 	$(BIN)/ruff check studyapp tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 	scripts/with-postgres sh -c '$(BIN)/python -m pytest -m "not browser" --postgres "$$STUDYAPP_TEST_POSTGRES"'
 

@@ -4,6 +4,7 @@ reasons in one line."""
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -22,13 +23,13 @@ def _wants_json() -> bool:
 
 def register(app: Flask) -> None:
     @app.errorhandler(CSRFError)
-    def csrf_error(error: CSRFError):  # type: ignore[no-untyped-def]
+    def csrf_error(error: CSRFError) -> ResponseReturnValue:
         db.session.rollback()
         message = "The form expired or was not sent from this site. Reload the page and try again."
         return render_template("errors/error.html", code=400, message=message), 400
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+    def http_error(error: HTTPException) -> ResponseReturnValue:
         db.session.rollback()
         code = error.code or 500
         if _wants_json():
@@ -36,7 +37,7 @@ def register(app: Flask) -> None:
         return render_template("errors/error.html", code=code, message=error.description), code
 
     @app.errorhandler(Exception)
-    def server_error(error: Exception):  # type: ignore[no-untyped-def]
+    def server_error(error: Exception) -> ResponseReturnValue:
         db.session.rollback()
         if app.testing:
             raise error  # tests should see the traceback, not a friendly page

@@ -18,7 +18,7 @@ from studyapp.core.quizzes.questions import GradeTimes, Question, quiz_grade
 from studyapp.core.scheduling import sm2
 from studyapp.extensions import db
 from studyapp.models import CardState, ReviewLog, User
-from studyapp.services import quiz_pool, review_days
+from studyapp.services import quiz_pool, review_days, rows_changed
 from studyapp.services.day_plan import today_for
 
 
@@ -68,7 +68,7 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
     # A card that keeps lapsing is a leech: it leaves the queues until the student looks at it again.
     became_leech = not state.suspended and lapses > state.lapses and is_leech(lapses)
     suspended = state.suspended or became_leech
-    changed = db.session.execute(
+    changed = rows_changed(
         update(CardState)
         .where(CardState.id == state.id, CardState.version == seen_version)
         .values(
@@ -78,7 +78,7 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
             last_reviewed_at=now, suspended=suspended, version=CardState.version + 1,
         )
         .execution_options(synchronize_session=False)
-    ).rowcount
+    )
     if changed != 1:
         db.session.rollback()
         raise StaleAnswer("answered in another request")
@@ -160,7 +160,7 @@ def undo_last(user: User) -> ReviewLog:
         select(ReviewLog).where(ReviewLog.user_id == user.id).order_by(ReviewLog.id.desc()).limit(1))
     if log is None or log.prev_lapses is None or log.prev_suspended is None:
         raise NothingToUndo("there is no answer to undo")
-    changed = db.session.execute(
+    changed = rows_changed(
         update(CardState)
         .where(CardState.user_id == user.id, CardState.card_id == log.card_id)
         .values(
@@ -170,7 +170,7 @@ def undo_last(user: User) -> ReviewLog:
             suspended=log.prev_suspended, version=CardState.version + 1,
         )
         .execution_options(synchronize_session=False)
-    ).rowcount
+    )
     if changed != 1:
         db.session.rollback()
         raise NothingToUndo("that card's state is gone")

@@ -42,6 +42,7 @@ def plans_for_decks(user: User, decks: list[Deck], today: date) -> dict[int, Day
         .join(Card, Card.id == CardState.card_id)
         .where(live, CardState.due_day <= today)
     ):
+        assert due_day is not None  # the query wants due_day <= today
         due[deck_id].append(DueCard(state_id, point_id, due_day))
     new: dict[int, list[NewCard]] = {deck_id: [] for deck_id in deck_ids}
     for deck_id, state_id, point_id, position in plain_rows(

@@ -125,7 +125,7 @@ def _due_counts(user: User, decks: list[Deck], today: date) -> list[tuple[date, 
     )
     tomorrow = today + timedelta(days=1)
     return [(max(due_day, tomorrow) if buried_day == today else due_day, count)
-            for due_day, buried_day, count in rows]
+            for due_day, buried_day, count in rows if due_day is not None]  # (the query wants a due_day)
 
 
 def group_name(deck: Deck) -> str:
@@ -158,13 +158,14 @@ def _mastery_and_weakest(user: User, decks: list[Deck]) -> tuple[list[MasterySec
         .where(Card.deck_id.in_([deck.id for deck in decks]), Card.retired.is_(False))
         .group_by(Card.deck_id, Point.code, Point.sort_key)
     ))
-    by_deck = {row.group: row for row in stats.mastery(  # grouped by deck id; names go on below
-        (deck_id, code, shortest if answered == cards else 0, answered > 0)
+    slugs = {deck.id: deck.slug for deck in decks}
+    by_slug = {row.group: row for row in stats.mastery(  # grouped by deck slug; names go on below
+        stats.MasteryCard(slugs[deck_id], code, shortest if answered == cards else 0, answered > 0)
         for deck_id, code, _, cards, answered, shortest, *_ in rows)}
     sections = []
     for title, kinds in MASTERY_SECTIONS:
-        section_rows = [replace(by_deck[deck.id], group=group_name(deck))
-                        for deck in decks if deck.kind in kinds and deck.id in by_deck]
+        section_rows = [replace(by_slug[deck.slug], group=group_name(deck))
+                        for deck in decks if deck.kind in kinds and deck.slug in by_slug]
         if section_rows:
             sections.append(MasterySection(title, section_rows))
 

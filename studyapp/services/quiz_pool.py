@@ -179,10 +179,12 @@ class PracticeRequest:
     def filters(self) -> dict[str, str | None]:
         return {"channel": self.channel, "region": self.region, "category": self.category}
 
-    def query(self, **changes: str) -> dict[str, str]:
-        """URL parameters for this request (without empty filters), with `changes` applied."""
+    def query(self, **changes: str) -> dict[str, Any]:
+        """URL parameters for this request (without empty filters), with `changes` applied; the
+        values are text, typed Any as url_for's **values are."""
         values = {"kind": self.kind, "seed": self.seed, **self.filters, **changes}
         return {name: value for name, value in values.items() if value}
 
     def question(self, pool: Pool) -> questions.Question:
-        return questions.pick_question(self.kind, pool.points, self.seed, relations=pool.relations, **self.filters)
+        return questions.pick_question(self.kind, pool.points, self.seed, relations=pool.relations,
+                                       channel=self.channel, region=self.region, category=self.category)

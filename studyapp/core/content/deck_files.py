@@ -316,8 +316,10 @@ class _Reader:
         if texts["region"] and texts["region"] not in REGIONS:
             self.problem(label, "region", f"unknown region {texts['region']!r} (see decks/README.md)")
         return PointRecord(
-            **texts,
-            **lists,
+            code=texts["code"], pinyin=pinyin, hanzi=hanzi, hanzi_simplified=simplified, english=texts["english"],
+            region=texts["region"], introduction=texts["introduction"], location=texts["location"],
+            technique=texts["technique"], identification=lists["identification"], functions=lists["functions"],
+            indications=lists["indications"], cautions=lists["cautions"],
             aliases=self.text_list(raw, "aliases", label, required=False),
             hanzi_variants=variants,
             location_alternative=self.text(raw, "location_alternative", label, required=False),
@@ -363,8 +365,7 @@ class _Reader:
             where = f"categories[{index}]"
             self.unknown_keys(entry, {"category", "of", "phase"}, label, f"{where}.")
             name = entry.get("category")
-            kind = cat.KINDS.get(name) if isinstance(name, str) else None
-            if kind is None:
+            if not isinstance(name, str) or (kind := cat.KINDS.get(name)) is None:
                 self.problem(label, f"{where}.category", f"unknown category {name!r}")
                 continue
             of, phase = entry.get("of"), entry.get("phase")

@@ -292,8 +292,8 @@ def relations_by_answer(pool: Sequence[PointRecord]) -> dict[str, list[Relation]
     label_holders: dict[tuple[str, str], int] = {}
     for p in ordered:
         for c in p.categories:
-            key = (c.category, c.label_for(p.code))
-            label_holders[key] = label_holders.get(key, 0) + 1
+            held = (c.category, c.label_for(p.code))
+            label_holders[held] = label_holders.get(held, 0) + 1
     listers: dict[str, set[str]] = {}  # code -> the points whose related entries name it
     leads_to: dict[str, list[tuple[PointRecord, Related]]] = {}  # answer code -> (subject, entry), subject order
     for subject in ordered:
@@ -401,7 +401,7 @@ def make_question(
         wrong = distractors(answer, pool, count, rng, avoid=avoid)
         return _question(kind, answer, answer.location, wrong, rng)
     # where-is: the locations must differ, and one that says "... behind KI-8" cannot be KI-8 itself
-    avoid = {p.code for p in pool if answer.code in codes_in(p.location)}
+    avoid = frozenset(p.code for p in pool if answer.code in codes_in(p.location))
     seen = {answer.location}
     wrong = []
     for candidate in ranked_distractors(answer, pool, rng, avoid=avoid):
