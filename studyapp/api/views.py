@@ -7,14 +7,13 @@ from typing import Any
 
 from flask import Blueprint, abort, jsonify, request
 from flask.typing import ResponseReturnValue
-from sqlalchemy import select
 
 from studyapp.core.content.codes import CHANNELS, channel_named, normalize_code
 from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.quizzes import questions
-from studyapp.extensions import db
 from studyapp.models import Point
 from studyapp.services import quiz_pool
+from studyapp.services.points import live_point, live_point_rows
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -37,15 +36,14 @@ def _categories_json(record: PointRecord) -> list[dict[str, Any]]:
 
 @bp.get("/points")
 def points() -> ResponseReturnValue:
-    query = select(Point).where(Point.retired.is_(False)).order_by(Point.sort_key)
     channel = request.args.get("channel")
+    wanted = None
     if channel:
         named = channel_named(channel)
         wanted = named if named and named != "EX" else channel.upper()
         if wanted not in CHANNELS and wanted != "EX":
             abort(400, f"Unknown channel {channel!r}; use one of {', '.join(CHANNELS)} or EX.")
-        query = query.where(Point.channel == wanted)
-    rows = db.session.scalars(query).all()
+    rows = live_point_rows(wanted)
     return jsonify(count=len(rows), points=[
         {"code": row.code, "pinyin": row.pinyin, "hanzi": row.hanzi, "english": row.english,
          "channel": row.channel, "region": row.record["region"],
@@ -58,9 +56,7 @@ def points() -> ResponseReturnValue:
 @bp.get("/points/<path:code>")
 def point(code: str) -> ResponseReturnValue:
     canonical = normalize_code(code)
-    row = None
-    if canonical is not None:
-        row = db.session.scalar(select(Point).where(Point.code == canonical, Point.retired.is_(False)))
+    row = live_point(canonical) if canonical is not None else None
     if row is None:
         abort(404, f"No point {code!r}.")
     return jsonify(point_json(row))

@@ -22,10 +22,17 @@ POINT_STATES = ("new", "learning", "mature", "suspended")
 PAGE_SIZE = 50
 
 
+def live_point_rows(channel: str | None = None) -> list[Point]:
+    """Every point that is not retired (or every one of `channel`), in channel order."""
+    query = select(Point).where(Point.retired.is_(False)).order_by(Point.sort_key)
+    if channel is not None:
+        query = query.where(Point.channel == channel)
+    return list(db.session.scalars(query))
+
+
 def live_points() -> list[PointRecord]:
-    """Every point that is not retired, in channel order."""
-    rows = db.session.scalars(select(Point).where(Point.retired.is_(False)).order_by(Point.sort_key))
-    return [PointRecord.from_dict(row.record) for row in rows]
+    """Every point that is not retired, in channel order, as records."""
+    return [PointRecord.from_dict(row.record) for row in live_point_rows()]
 
 
 def category_members(category: str) -> list[PointRecord]:
