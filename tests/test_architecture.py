@@ -1,4 +1,5 @@
-"""The layering rules of ARCHITECTURE.md, checked on the source: `studyapp/core` is pure."""
+"""The layering rules of ARCHITECTURE.md, checked on the source: `studyapp/core` is pure, and services
+import no Flask, no clock and no blueprint."""
 
 from __future__ import annotations
 
@@ -93,3 +94,51 @@ from . import stats
     clocks = "from datetime import date, datetime\nx = datetime.now(UTC)\ny = date.today()\nz = datetime.now\n"
     assert clock_problems(clocks) == ["line 2: reads the clock (datetime.now())",
                                       "line 3: reads the clock (date.today())"]
+
+
+SERVICES = PROJECT_ROOT / "studyapp" / "services"
+BLUEPRINTS = ("api", "auth", "decks", "export", "points", "progress", "quiz", "study")
+
+
+def service_problems(source: str) -> list[str]:
+    """Services get request values, config values and `now` as arguments: they import no Flask
+    (the database comes through studyapp.extensions), no clock and no blueprint."""
+    problems = []
+    for line, module in imported_modules(ast.parse(source)):
+        top, _, rest = module.partition(".")
+        web = top == "flask" or top.startswith("flask_")
+        app_side = top == "studyapp" and (rest == "clock" or rest.split(".")[0] in BLUEPRINTS)
+        if web or app_side:
+            problems.append(f"line {line}: imports {module}")
+    return problems
+
+
+@pytest.mark.parametrize("path", sorted(SERVICES.glob("*.py")), ids=lambda path: path.name)
+def test_services_import_no_flask_clock_or_blueprint(path: Path) -> None:
+    assert service_problems(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_service_rule_catches_what_it_forbids() -> None:
+    source = """
+from flask import current_app
+from flask_login import current_user
+from studyapp.clock import now
+from studyapp.study.views import bp
+from studyapp.services import plain_rows
+from studyapp.extensions import db
+from studyapp.core.progress import stats
+"""
+    assert [problem.split(":")[0] for problem in service_problems(source)] == [f"line {n}" for n in range(2, 6)]
+
+
+def test_readme_and_architecture_name_every_module_of_core_services_and_blueprints() -> None:
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout"):]
+    architecture = (PROJECT_ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    core = {path.stem for path in CORE.rglob("*.py") if path.stem != "__init__"}
+    core |= {f"{path.name}/" for path in CORE.iterdir() if path.is_dir() and (path / "__init__.py").exists()}
+    services = {path.stem for path in SERVICES.glob("*.py") if path.stem != "__init__"}
+    blueprints = {path.parent.name for path in (PROJECT_ROOT / "studyapp").glob("*/views.py")}
+    assert blueprints == set(BLUEPRINTS)
+    assert {name for name in core | services | blueprints if name not in layout} == set()
+    assert {name for name in services | blueprints if name not in architecture} == set()

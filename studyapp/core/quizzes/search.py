@@ -7,7 +7,7 @@ Build the index once per version of the records, reusing the quiz pool's `NameIn
 
 Hits come in three tiers, closest first:
 
-- EXACT: the text names the point, as `matching.NameIndex.lookup` reads names: a code in any form
+- EXACT: the text names the point, as `answer_matching.NameIndex.lookup` reads names: a code in any form
   (`KI8`, `k 8`, `SJ5`), the pinyin with or without tones, any hanzi form, the English name;
 - NEAR: a slip in the pinyin or English name (one edit, or two in names of more than five letters,
   as answers are judged), the beginning of a name (`taix`), words of the English name (`spring`),
