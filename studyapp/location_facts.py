@@ -38,6 +38,7 @@ NUMBERED = {
     "rib": "rib", "ribs": "rib", "intercostal": "intercostal", "metacarpal": "metacarpal",
     "metacarpals": "metacarpal", "metatarsal": "metatarsal", "metatarsals": "metatarsal",
     "toe": "toe", "toes": "toe", "finger": "finger", "fingers": "finger",
+    "metacarpophalangeal": "metacarpophalangeal", "metatarsophalangeal": "metatarsophalangeal",
 }
 # Written-out spellings that mean the same landmark, folded before the terms are read.
 SYNONYMS = [
@@ -52,8 +53,7 @@ SYNONYMS = [
     (r"\bcalcaneal \(achilles\) tendon\b", "calcaneal tendon"),
     (r"\bbig toe\b", "great toe"),
     (r"\bhallux\b", "great toe"),
-    (r"\bfinger[- ]?breadths?\b", "finger"),
-    (r"\bfinger[- ]?widths?\b", "finger"),
+    (r"\bfinger[- ]?(?:breadth|width)s?\b", "fingerbreadth"),
     (r"\b[bf]-cun\b", "cun"),
 ]
 # Qualifiers that turn a term into a particular one: the medial, not the lateral, malleolus.
@@ -88,7 +88,7 @@ POINT_CODE = re.compile(
 VERTEBRA = re.compile(r"\b([CTLS])\s?(\d{1,2})\b")
 MEASURE = re.compile(
     r"\b(\d+(?:\.\d+)?|half an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)"
-    r"\s+(cun|finger)\b")
+    r"\s+(cun|fingerbreadth)\b")
 # "Centre" and "middle" are left out: the centre of the umbilicus and the middle finger divide nothing.
 SHARES = {"half": 2, "halfway": 2, "midway": 2, "midpoint": 2,
           "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
@@ -117,12 +117,13 @@ def location_facts(text: str) -> LocationFacts:
     )
     levels = {f"{m.group(1)}{int(m.group(2))}" for m in VERTEBRA.finditer(text)}
     plain = _normal(POINT_CODE.sub(" ", text))
-    cun = frozenset(f"{NUMBER_WORDS.get(number, number)} {unit}" for number, unit in MEASURE.findall(plain))
+    cun = frozenset(f"{NUMBER_WORDS.get(number, number)} {'finger' if unit == 'fingerbreadth' else unit}"
+                    for number, unit in MEASURE.findall(plain))
     words = re.findall(r"[a-z]+(?:-[a-z]+)*|\d+(?:st|nd|rd|th)?", plain)
     landmarks: set[str] = set()
     shares: set[str] = set()
     for i, word in enumerate(words):
-        if word in SHARES and not (word == "fifth" and _numbered_after(words, i)):
+        if word in SHARES and not _numbered_after(words, i):  # "third" in "third thoracic" counts, not divides
             shares.add(f"1/{SHARES[word]}")
         if word in ORDINALS:
             kind = _numbered_after(words, i)

@@ -85,3 +85,15 @@ def test_synonyms_are_the_same_landmark() -> None:
     assert (location_facts("1.5 cun lateral to the posterior median line").landmarks
             == location_facts("1.5 cun out from the midline of the back").landmarks)
     assert location_facts("one finger-breadth").cun == location_facts("1 finger breadth").cun
+
+
+def test_an_ordinal_that_counts_is_not_a_proportion() -> None:
+    assert location_facts("below the third thoracic vertebra (T3)").shares == frozenset()
+    assert location_facts("between the second and third toes").shares == frozenset()
+    assert location_facts("proximal to the fifth metacarpophalangeal joint").shares == frozenset()
+    assert location_facts("the upper third and lower two thirds of the line").shares == {"1/3"}
+
+
+def test_a_finger_is_a_measure_only_as_a_breadth() -> None:
+    assert location_facts("run a finger up the midline").cun == frozenset()
+    assert location_facts("about one finger-breadth lateral to the crest").cun == {"1 finger"}
