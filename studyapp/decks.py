@@ -28,7 +28,7 @@ from studyapp.codes import (
     derived_aliases,
     is_who_code,
 )
-from studyapp.names import has_tone_marks, is_hanzi, plain_pinyin
+from studyapp.names import has_tone_marks, is_hanzi, mask_names, plain_pinyin
 
 REGIONS = (
     "head", "face", "neck", "shoulder", "chest", "abdomen", "upper-back", "lower-back",
@@ -140,6 +140,13 @@ class Point:
         """The names a student may give in letters: pinyin, English, and the English without its
         parenthesised gloss ("Yi Xi (a cry of pain)" is also "Yi Xi")."""
         return tuple(dict.fromkeys((self.pinyin, self.english, _PARENTHESES.sub("", self.english))))
+
+    @property
+    def nameless_location(self) -> str:
+        """The location without the point's own names ("This point is the hollow ..."), for
+        questions that ask which point it is."""
+        return mask_names(self.location, codes=(self.code, *self.all_aliases), hanzi=self.hanzi_forms,
+                          pinyin=self.pinyin, english=self.english)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Point:
