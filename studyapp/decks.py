@@ -28,6 +28,8 @@ from studyapp.codes import (
     derived_aliases,
     is_who_code,
 )
+from studyapp.core.body.charts import Charts, describe_report
+from studyapp.core.body.positions import PositionError, PositionSpec, parse_positions, spec_to_dict
 from studyapp.names import has_tone_marks, is_hanzi, mask_names, plain_pinyin
 
 REGIONS = (
@@ -46,7 +48,7 @@ _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _REQUIRED_LISTS = ("identification", "functions", "indications", "cautions")
 _POINT_FIELDS = {
     *_REQUIRED_TEXT, *_REQUIRED_LISTS,
-    "aliases", "hanzi_variants", "location_alternative", "categories", "related", "faq",
+    "aliases", "hanzi_variants", "location_alternative", "categories", "related", "faq", "position",
 }
 
 
@@ -117,6 +119,8 @@ class Point:
     hanzi_variants: tuple[str, ...] = ()  # other printed forms of the name (太谿 for 太溪)
     location_alternative: str = ""
     faq: tuple[Faq, ...] = ()
+    # Where the point is drawn on the body charts (studyapp/core/body/positions.py).
+    position: tuple[PositionSpec, ...] = ()
 
     @property
     def channel(self) -> str:
@@ -157,6 +161,7 @@ class Point:
             "related": tuple(Related(**item) for item in data["related"]),
             "categories": tuple(Category(**item) for item in data["categories"]),
             "faq": tuple(Faq(**item) for item in data["faq"]),
+            "position": parse_positions(data["position"]) if data.get("position") else (),
         })
 
     def to_dict(self) -> dict[str, Any]:
@@ -167,6 +172,7 @@ class Point:
         data["related"] = [{"code": r.code, "reason": r.reason} for r in self.related]
         data["categories"] = [{"category": c.category, "of": c.of, "phase": c.phase} for c in self.categories]
         data["faq"] = [{"question": f.question, "answer": f.answer} for f in self.faq]
+        data["position"] = [spec_to_dict(spec) for spec in self.position]
         return data
 
 
@@ -329,6 +335,7 @@ class _Reader:
             related=self.related(raw, label),
             categories=self.categories(raw, label),
             faq=self.faq(raw, label),
+            position=self.position(raw, label),
         )
 
     def check_code(self, code: str, label: str, kind: str, channel: str | None) -> None:
@@ -388,6 +395,15 @@ class _Reader:
             items.append(Category(name, of, phase))
         return tuple(items)
 
+    def position(self, raw: dict[str, Any], label: str) -> tuple[PositionSpec, ...]:
+        if "position" not in raw:
+            return ()
+        try:
+            return parse_positions(raw["position"])
+        except PositionError as error:
+            self.problem(label, error.field, error.message)
+            return ()
+
     def faq(self, raw: dict[str, Any], label: str) -> tuple[Faq, ...]:
         items: list[Faq] = []
         for index, entry in enumerate(self.tables(raw, "faq", label, required=False)):
@@ -420,10 +436,13 @@ def deck_files(path: Path) -> list[Path]:
     return [path]
 
 
-def check_bundle(decks: list[Deck], known_codes: Iterable[str] = (), *, require_complete: bool = True) -> list[Problem]:
-    """Checks that need every deck at once: unique codes, related points, counts, categories.
+def check_bundle(decks: list[Deck], known_codes: Iterable[str] = (), *, require_complete: bool = True,
+                 context: Iterable[Point] = ()) -> list[Problem]:
+    """Checks that need every deck at once: unique codes, related points, counts, categories, and
+    the body charts (positions solve, lie on the body and agree with the locations they state).
 
-    `known_codes` are points outside `decks` that related points may refer to (already imported).
+    `known_codes` are points outside `decks` that related points may refer to (already imported);
+    `context` are such points' records, for positions measured from them.
     `require_complete` adds the coverage checks (every standard point of a channel is present);
     importing skips them so that a point removed from a file can be retired.
     """
@@ -459,6 +478,26 @@ def check_bundle(decks: list[Deck], known_codes: Iterable[str] = (), *, require_
     if require_complete:
         problems += _check_counts(decks)
     problems += _check_categories(decks, owner)
+    problems += _check_charts(decks, context)
+    return problems
+
+
+def _check_charts(decks: list[Deck], context: Iterable[Point]) -> list[Problem]:
+    """Solve every position, audit it, and report each problem against its point's file."""
+    source = {point.code: deck.source for deck in decks for point in deck.points}
+    records = {point.code: point for point in context}
+    records.update({point.code: point for deck in decks for point in deck.points})
+    specs = {code: point.position for code, point in records.items() if point.position}
+    if not specs:
+        return []
+    charts = Charts.build(specs)
+    located = [code for code in source if code in specs]
+    lines = describe_report(charts, {code: records[code].location for code in located}, located)
+    problems = []
+    for line in lines:
+        code, _, message = line.partition(": ")
+        if code in source:
+            problems.append(Problem(source[code], code, "position", message))
     return problems
 
 
