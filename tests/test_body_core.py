@@ -124,7 +124,7 @@ def test_a_position_that_cannot_be_solved_says_why(records: dict[str, str], mess
     ('[{ view = "trunk", between = ["a", "b"] }]', "position[0].share", "share"),
     ('[{ view = "trunk", between = ["a", "b"], share = 1.5 }]', "position[0].share", "between 0 and 1"),
     ('[{ view = "trunk", from = "a", line = ["a", "b"], across = 1 }]', "position[0].across", "line"),
-    ('[{ view = "trunk", from = "a", also = [{ from = "b" }] }]', "position[0].also[0]", "distance"),
+    ('[{ view = "trunk", from = "a", also = [{ from = "b", alng = 1 }] }]', "position[0].also[0].alng", "unknown"),
 ])
 def test_a_malformed_position_names_the_field(text: str, field: str, message: str) -> None:
     with pytest.raises(PositionError) as raised:
@@ -187,3 +187,10 @@ def test_a_chart_is_plain_svg_with_escaped_text() -> None:
     assert "<b>" not in svg and "&lt;b&gt;CV-8&lt;/b&gt;" in svg and "Where is &lt;CV-8&gt;?" in svg
     assert "style=" not in svg and "<script" not in svg
     assert 'href="/points/CV-8"' in svg and "umbilicus" in svg
+
+
+def test_an_also_that_only_names_a_place_states_no_distance() -> None:
+    solved = solver(**{"SP-4": '[{ view = "trunk", from = "umbilicus", across = 2, also = [{ from = "nipple" }] }]'})
+    placed = solved.all_placed()
+    named = [d for d in audit.drift(solved, placed) if d.ref == "nipple"]
+    assert len(named) == 1 and named[0].stated == (None, None) and named[0].cun == 0

@@ -16,7 +16,9 @@ its locate quiz asks on). Each says how the standard measures the point, never w
   the way from the first to the second.
 - `frame`: the frame to measure in, where `from` belongs to another one.
 - `also`: further distances the location states (`{ from = "KI-3", along = 2 }`; give `along`,
-  `across` or both), which the audit checks on the drawing but which do not place the point.
+  `across` or both), which the audit checks on the drawing but which do not place the point; an
+  entry with neither (`{ from = "SP-3" }`) records that the location names that place without
+  measuring from it ("follow the foot back from SP-3 to the bump"), so nothing is invented.
 - `label`: names one of several places of a point that has more than one (EX-UE11's ten fingertips).
 
 On a view of both sides, a point off the midline is drawn on both; a single-sided view (the medial
@@ -50,7 +52,8 @@ class PositionError(ValueError):
 
 @dataclass(frozen=True)
 class Statement:
-    """A distance the location states: from `ref`, `along` and/or `across` cun."""
+    """A distance the location states: from `ref`, `along` and/or `across` cun (neither: the
+    location names `ref` without a distance)."""
 
     ref: str
     along: float | None = None
@@ -115,8 +118,6 @@ def _statement(raw: Any, field: str) -> Statement:
         raise PositionError(f"{field}.{sorted(unknown)[0]}", "unknown key")
     if "from" not in raw:
         raise PositionError(f"{field}.from", "missing")
-    if "along" not in raw and "across" not in raw:
-        raise PositionError(field, "say the distance: along, across or both")
     return Statement(
         ref=_name(raw["from"], f"{field}.from"),
         along=_number(raw["along"], f"{field}.along") if "along" in raw else None,
