@@ -147,8 +147,8 @@ def build() -> Figure:
 def views(figure: Figure) -> list[View]:
     return [
         View("mouth", "The mouth", figure, (0, 0, WIDTH, HEIGHT),
-             "On the left, the mouth open with the upper lip turned up to show its frenulum and the gum, and "
-             "the tip of the tongue raised to the palate, showing its underside: the frenulum in the middle and "
-             "a dark vein on each side (the patient's left vein is on the right of the picture). On the right, "
-             "the tongue put out, with the groove along the middle of its upper surface.", side="left"),
+             "The open mouth with the upper lip turned up to show its frenulum and the gum and the tip of the "
+             "tongue raised to the palate to show its underside (the frenulum, with a dark vein on each side: "
+             "the patient's left vein is on the right of the picture), and beside it the tongue put out, with "
+             "the groove along the middle of its upper surface.", side="left"),
     ]
