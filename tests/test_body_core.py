@@ -12,7 +12,7 @@ from studyapp.core.body.builder import FigureBuilder
 from studyapp.core.body.geometry import Frame, Ruler
 from studyapp.core.body.locate import Thresholds, grade_click
 from studyapp.core.body.positions import PositionError, Solver, parse_positions, spec_to_dict
-from studyapp.core.body.svg import Mark, chart_svg, place_labels
+from studyapp.core.body.svg import Mark, chart_svg, label_box, place_labels
 from studyapp.core.body.views import Figure, View, ViewError
 
 
@@ -170,11 +170,8 @@ def test_thresholds_must_grow() -> None:
 def test_labels_do_not_cover_each_other() -> None:
     marks = [Mark(100, 100, "point", "KI-7"), Mark(104, 100, "point", "KI-8"), Mark(100, 104, "target", "KI-9")]
     placed = place_labels(marks, radius=1, font=4, bounds=(0, 0, 200, 200))
-    boxes = []
-    for index, (x, y, anchor) in placed.items():
-        width = 0.56 * 4 * len(marks[index].label)
-        left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
-        boxes.append((left, y - 3.2, left + width, y + 0.8))
+    boxes = [label_box(marks[index], at, 4) for index, at in placed.items()]
+    assert len(boxes) == 3
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert min(a[2], b[2]) <= max(a[0], b[0]) or min(a[3], b[3]) <= max(a[1], b[1])

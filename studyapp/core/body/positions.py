@@ -20,6 +20,8 @@ its locate quiz asks on). Each says how the standard measures the point, never w
   entry with neither (`{ from = "SP-3" }`) records that the location names that place without
   measuring from it ("follow the foot back from SP-3 to the bump"), so nothing is invented.
 - `label`: names one of several places of a point that has more than one (EX-UE11's ten fingertips).
+- `side`: on a figure drawn for one side only, the side of the body the place is on, when it is not
+  the figure's ("midline" for the tongue's groove on the open mouth; "right" for Yuye's vein).
 
 On a view of both sides, a point off the midline is drawn on both; a single-sided view (the medial
 leg, the side of the head) draws it once.
@@ -37,7 +39,9 @@ from studyapp.core.body.views import Figure, View
 PositionSide = Literal["left", "right", "midline"]
 MIDLINE_TOLERANCE_CUN = 0.05
 MAX_OFFSET_CUN = 40.0
-POSITION_KEYS = frozenset({"view", "from", "along", "across", "line", "between", "share", "frame", "also", "label"})
+POSITION_KEYS = frozenset({"view", "from", "along", "across", "line", "between", "share", "frame", "also", "label",
+                           "side"})
+SIDES = ("left", "right", "midline")
 STATEMENT_KEYS = frozenset({"from", "along", "across", "frame"})
 
 
@@ -73,6 +77,7 @@ class PositionSpec:
     frame: str | None = None
     also: tuple[Statement, ...] = ()
     label: str | None = None
+    side: PositionSide | None = None
 
     def references(self) -> list[str]:
         refs = [self.ref] if self.ref else []
@@ -161,6 +166,9 @@ def parse_positions(raw: Any, field: str = "position") -> tuple[PositionSpec, ..
         label = item.get("label")
         if label is not None and (not isinstance(label, str) or not label.strip()):
             raise PositionError(f"{here}.label", "must be a short text")
+        side = item.get("side")
+        if side is not None and side not in SIDES:
+            raise PositionError(f"{here}.side", f"must be one of {', '.join(SIDES)}")
         specs.append(PositionSpec(
             view=_name(item["view"], f"{here}.view"),
             ref=_name(item["from"], f"{here}.from") if "from" in item else None,
@@ -172,6 +180,7 @@ def parse_positions(raw: Any, field: str = "position") -> tuple[PositionSpec, ..
             frame=_name(item["frame"], f"{here}.frame") if "frame" in item else None,
             also=tuple(_statement(s, f"{here}.also[{i}]") for i, s in enumerate(also)),
             label=label.strip() if label else None,
+            side=side,
         ))
     return tuple(specs)
 
@@ -295,14 +304,17 @@ class Solver:
                 across = c0 + spec.across
         x, y = frame.to_view(along, across)
         return Placed(code, view.slug, frame.key, along, across, spec,
-                      self._positions(code, view, frame, (x, y), along, spec.label, field_name))
+                      self._positions(code, view, frame, (x, y), along, spec, field_name))
 
     def _positions(self, code: str, view: View, frame: Frame, point: tuple[float, float], along: float,
-                   label: str | None, field_name: str) -> tuple[Position, ...]:
+                   spec: PositionSpec, field_name: str) -> tuple[Position, ...]:
         figure = view.figure
+        label = spec.label
         if figure.side != "both":
-            side: PositionSide = "midline" if code in self.midline_codes else figure.side
+            side: PositionSide = spec.side or ("midline" if code in self.midline_codes else figure.side)
             return (Position(view.slug, point[0], point[1], side, label),)
+        if spec.side is not None:
+            raise PositionError(f"{field_name}.side", "this figure draws both sides: the side follows from the place")
         assert figure.mirror_x is not None
         tolerance = MIDLINE_TOLERANCE_CUN * frame.scales(along, 0.0)[1]
         if abs(point[0] - figure.mirror_x) <= tolerance:
@@ -341,4 +353,6 @@ def spec_to_dict(spec: PositionSpec) -> dict[str, Any]:
                                                         ("frame", s.frame)) if value is not None} for s in spec.also]
     if spec.label is not None:
         data["label"] = spec.label
+    if spec.side is not None:
+        data["side"] = spec.side
     return data

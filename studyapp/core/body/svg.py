@@ -15,7 +15,7 @@ from typing import Literal
 from studyapp.core.body.drawing import path_data
 from studyapp.core.body.views import View
 
-MarkKind = Literal["target", "neighbour", "point", "click", "dot", "near"]
+MarkKind = Literal["target", "neighbour", "point", "click", "dot", "near", "landmark"]
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,20 @@ Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 # Where a label may go around its mark, in order of preference: right, left, then the diagonals.
 _LABEL_SPOTS = ((1.6, 0.35, "start"), (-1.6, 0.35, "end"), (1.3, -0.9, "start"), (1.3, 1.7, "start"),
                 (-1.3, -0.9, "end"), (-1.3, 1.7, "end"), (0.0, -1.7, "middle"), (0.0, 2.6, "middle"))
-_PRIORITY = {"target": 0, "dot": 0, "click": 1, "near": 2, "neighbour": 3, "point": 4}
+_PRIORITY = {"target": 0, "dot": 0, "click": 1, "near": 2, "neighbour": 3, "point": 4, "landmark": 5}
+
+
+# Labels of lesser marks are set smaller (static/body.css): their boxes are narrower too.
+_LABEL_SCALE = {"landmark": 0.8, "point": 0.85, "neighbour": 0.85}
+
+
+def label_box(mark: Mark, at: tuple[float, float, str], font: float) -> Box:
+    """The box a mark's label covers when set at `at` (x, y, text-anchor), in view units."""
+    x, y, anchor = at
+    height = font * _LABEL_SCALE.get(mark.kind, 1.0)
+    width = 0.56 * height * len(mark.label)
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
+    return left, y - 0.8 * height, left + width, y + 0.2 * height
 
 
 def _overlap(a: Box, b: Box) -> float:
@@ -71,18 +84,17 @@ def place_labels(marks: Sequence[Mark], radius: float, font: float,
     order = sorted((i for i, m in enumerate(marks) if m.label), key=lambda i: (_PRIORITY[marks[i].kind], i))
     for index in order:
         mark = marks[index]
-        width, height = 0.56 * font * len(mark.label), font
         best: tuple[float, tuple[float, float, str], Box] | None = None
         for dx, dy, anchor in _LABEL_SPOTS:
-            x, y = mark.x + dx * radius, mark.y + dy * radius
-            left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
-            box = (left, y - 0.8 * height, left + width, y + 0.2 * height)
+            at = (mark.x + dx * radius, mark.y + dy * radius, anchor)
+            box = label_box(mark, at, font)
+            height = box[3] - box[1]
             cost = sum(_overlap(box, other) for other in taken)
             outside = max(0.0, bounds[0] - box[0]) + max(0.0, box[2] - bounds[2]) \
                 + max(0.0, bounds[1] - box[1]) + max(0.0, box[3] - bounds[3])
             cost += outside * height * 4
             if best is None or cost < best[0] - 1e-9:
-                best = (cost, (x, y, anchor), box)
+                best = (cost, at, box)
             if cost == 0:
                 break
         assert best is not None
@@ -94,7 +106,10 @@ def place_labels(marks: Sequence[Mark], radius: float, font: float,
 def _mark(mark: Mark, radius: float, label_at: tuple[float, float, str] | None) -> str:
     x, y = _num(mark.x), _num(mark.y)
     title = f"<title>{escape(mark.title)}</title>" if mark.title else ""
-    if mark.kind == "click":
+    if mark.kind == "landmark":
+        half = _num(radius * 0.9)
+        shape = f'<path class="m-landmark" d="M{x} {y}m-{half} 0l{half} -{half}l{half} {half}l-{half} {half}z"/>'
+    elif mark.kind == "click":
         arm = _num(radius * 1.8)
         shape = (f'<g class="m-click" transform="translate({x} {y})">{title}'
                  f'<path d="M-{arm} 0H{arm}M0 -{arm}V{arm}"/><circle r="{_num(radius * 0.9)}"/></g>')
@@ -128,20 +143,12 @@ def chart_svg(view: View, marks: Sequence[Mark] = (), *, landmarks: Iterable[str
         f'<g class="b-figure">{figure_paths(view)}</g>',
     ]
     figure = view.figure
-    shown = [figure.landmarks[key] for key in landmarks if key in figure.landmarks]
-    if shown:
-        parts.append('<g class="b-landmarks">')
-        for landmark in shown:
-            lx, ly = _num(landmark.x), _num(landmark.y)
-            half = _num(radius * 0.9)
-            parts.append(
-                f'<path class="m-landmark" d="M{lx} {ly}m-{half} 0l{half} -{half}l{half} {half}l-{half} {half}z"/>'
-                f'<text class="t-landmark" x="{_num(landmark.x - radius * 1.4)}" '
-                f'y="{_num(landmark.y - radius * 1.2)}" text-anchor="end">{escape(landmark.name)}</text>')
-        parts.append("</g>")
+    # Landmarks are marks too (drawn first, labelled last), so every label is placed clear of the rest.
+    marks = [Mark(figure.landmarks[key].x, figure.landmarks[key].y, "landmark", figure.landmarks[key].name)
+             for key in landmarks if key in figure.landmarks] + list(marks)
     # Labels are placed in view units; the font is `font` units high (the svg's font-size).
     labels = place_labels(marks, radius, float(font), (x0, y0, x0 + width, y0 + height))
-    order = {"point": 0, "neighbour": 1, "near": 2, "dot": 3, "target": 4, "click": 5}
+    order = {"landmark": 0, "point": 1, "neighbour": 2, "near": 3, "dot": 4, "target": 5, "click": 6}
     parts.append('<g class="b-marks">')
     drawing_order = sorted(range(len(marks)), key=lambda i: order[marks[i].kind])
     parts += [_mark(marks[i], radius, labels.get(i)) for i in drawing_order]
