@@ -76,6 +76,11 @@ class FigureBuilder:
         self.strokes.append(stroke)
         self.body.append(stroke)
 
+    def counts_as_body(self, points: Sequence[Point]) -> None:
+        """A closed outline that is part of the body for the on-body checks but is drawn by other
+        strokes (an ear seen from above, drawn on both sides by hand)."""
+        self.body.append(Stroke(tuple(points), "skin", True))
+
     def build(self) -> Figure:
         for landmark in self.landmarks.values():
             if landmark.frame not in self.frames:

@@ -125,7 +125,7 @@ def views(figure: Figure) -> list[View]:
         View("elbow-front", "Front of the elbow", figure, (50, 285, 160, 200),
              "The front of the left elbow, thumb side to the right: the cubital crease with the biceps tendon "
              "in its middle, the medial and lateral epicondyles, the lower biceps.", side="left"),
-        View("forearm-front", "Front of the forearm", figure, (45, 385, 170, 305),
+        View("forearm-front", "Front of the forearm", figure, (40, 385, 170, 305),
              "The front of the left forearm from the elbow crease to the wrist, thumb side to the right: the "
              "flexor tendons, the radial artery and styloid, the wrist creases and the pisiform.", side="left"),
         View("wrist-front", "Front of the wrist", figure, (65, 575, 125, 105),

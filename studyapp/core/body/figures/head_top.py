@@ -84,6 +84,7 @@ def build() -> Figure:
     # The nose and the ears stand out from under the head's edge.
     across_midline(NOSE, "skin")
     both(EAR, "skin", closed=True)
+    draw.counts_as_body(points(EAR))  # mirrored for the on-body checks like every outline
     edge = points(EDGE)
     draw.outline(edge + [_mirror(p) for p in reversed(edge[1:-1])])
     across_midline(BROW, "detail")
