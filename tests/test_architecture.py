@@ -135,8 +135,11 @@ def test_readme_and_architecture_name_every_module_of_core_services_and_blueprin
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     layout = readme[readme.index("## Layout"):]
     architecture = (PROJECT_ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
-    core = {path.stem for path in CORE.rglob("*.py") if path.stem != "__init__"}
-    core |= {f"{path.name}/" for path in CORE.iterdir() if path.is_dir() and (path / "__init__.py").exists()}
+    # A package with a README of its own (core/body) is named, its modules are described there.
+    self_described = {path.parent for path in CORE.rglob("README.md")}
+    core = {path.stem for path in CORE.rglob("*.py") if path.stem not in ("__init__", "__main__")
+            and not self_described & {path.parent, *path.parents}}
+    core |= {f"{path.name}/" for path in CORE.iterdir() if path.is_dir() and any(path.glob("*.py"))}
     services = {path.stem for path in SERVICES.glob("*.py") if path.stem != "__init__"}
     blueprints = {path.parent.name for path in (PROJECT_ROOT / "studyapp").glob("*/views.py")}
     assert blueprints == set(BLUEPRINTS)

@@ -17,7 +17,7 @@ from werkzeug.serving import make_server
 
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Point, ReviewLog
-from tests.conftest import Clock
+from tests.conftest import Clock, bundled_points
 
 pytestmark = pytest.mark.browser
 
@@ -125,8 +125,13 @@ def _only_cards(app: Flask, keep: dict[str, str]) -> None:
 
 
 def _location(app: Flask, code: str) -> str:
-    with app.app_context():
-        return db.session.scalar(select(Point.record).where(Point.code == code))["location"]
+    """The location as a question shows it: without the point's own names."""
+    return bundled_points()[code].nameless_location
+
+
+def _revealed(shown: str) -> str:
+    """The whole location (names and all) of the point whose question showed `shown`."""
+    return next(p.location for p in bundled_points().values() if p.nameless_location == shown)
 
 
 def test_quiz_each_kind_with_keyboard_right_and_wrong(live_app: tuple[Flask, str], page: Page) -> None:
@@ -147,8 +152,8 @@ def test_quiz_each_kind_with_keyboard_right_and_wrong(live_app: tuple[Flask, str
     expect(page.locator(f'#quiz-choices button[value="{wrong[0]}"]')).to_be_disabled()
     page.keyboard.press(str(wrong[1]))
     expect(page.locator("#verdict")).to_have_text("Not this time")
-    expect(page.locator("#quiz-chosen")).to_contain_text(texts[wrong[1] - 1])
-    expect(page.locator("#quiz-answer")).to_contain_text(_location(app, "KI-7"))
+    expect(page.locator("#quiz-chosen")).to_contain_text(_revealed(texts[wrong[1] - 1]))
+    expect(page.locator("#quiz-answer")).to_contain_text(bundled_points()["KI-7"].location)
     expect(page.locator("#quiz-grade")).to_contain_text("Graded 1")
     expect(page.locator("#quiz-grade")).to_contain_text("next review Tue 3 Mar")
     page.keyboard.press("Enter")

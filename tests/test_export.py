@@ -139,7 +139,7 @@ def test_anki_package_holds_one_note_per_card_of_the_student(
     assert "href" not in front + back  # links would lead nowhere inside Anki
     assert tags == ["name-location", "kidney"]
     (front, _), _ = by_guid[genanki.guid_for("KI-3/location-name")]
-    assert html.escape(ki3.location, quote=False) in front and "KI-3" not in front
+    assert html.escape(ki3.nameless_location, quote=False) in front and "KI-3" not in front
     (front, back), _ = by_guid[genanki.guid_for("KI-3/quiz-relation")]  # a quiz card as a flashcard
     assert "Which point is it?" in front and "KI-3" not in front and "Cautions" in back
     (front, back), tags = by_guid[genanki.guid_for("theme-window-of-heaven:window-of-heaven/members")]

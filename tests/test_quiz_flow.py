@@ -13,7 +13,7 @@ from sqlalchemy import func, select, update
 
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog
-from tests.conftest import AuthActions, choose_decks
+from tests.conftest import AuthActions, bundled_points, choose_decks
 
 CHOICE = re.compile(r'name="choice" value="(\d)"[^>]*>\s*<kbd>\d</kbd> <span>(.*?)</span>', re.S)
 STATE_ID = re.compile(r'name="state_id"[^>]*value="(\d+)"')
@@ -54,10 +54,10 @@ def right_choice(app: Flask, page: str, choices: list[str]) -> tuple[int, str]:
     """The number of the right choice and the answer's code, read from the page and the records."""
     if 'data-kind="where-is"' in page:
         code = re.search(r'class="code"[^>]*>([A-Z]+-\d+)<', page).group(1)
-        return choices.index(record(app, code)["location"]) + 1, code
+        return choices.index(bundled_points()[code].nameless_location) + 1, code
     prompt = html.unescape(re.search(r'id="quiz-prompt">(.*?)</', page, re.S).group(1)).strip()
     codes = [text.split()[0] for text in choices]
-    answer = next(code for code in codes if record(app, code)["location"] == prompt)
+    answer = next(code for code in codes if bundled_points()[code].nameless_location == prompt)
     return codes.index(answer) + 1, answer
 
 
@@ -250,7 +250,7 @@ def test_api_question_hides_the_answer_and_checks_it(client: FlaskClient) -> Non
     assert set(question["choices"][0]) == {"number", "text"}  # no codes on the choices
     code = question["point"]["code"]
     location = client.get(f"/api/v1/points/{code}").get_json()["location"]
-    right = next(c["number"] for c in question["choices"] if c["text"] == location)
+    right = next(c["number"] for c in question["choices"] if c["text"] == bundled_points()[code].nameless_location)
     checked = client.post("/api/v1/quiz", json={"kind": "where-is", "channel": "KI", "seed": "abc",
                                                 "choice": right}).get_json()
     assert checked["correct"] is True and checked["answer"]["code"] == code
@@ -262,8 +262,7 @@ def test_api_question_hides_the_answer_and_checks_it(client: FlaskClient) -> Non
 def test_api_typed_answer(client: FlaskClient) -> None:
     question = client.get("/api/v1/quiz?kind=which-point&channel=KI&seed=7").get_json()
     codes = [c["text"].split()[0] for c in question["choices"]]
-    locations = {code: client.get(f"/api/v1/points/{code}").get_json()["location"] for code in codes}
-    code = next(code for code, location in locations.items() if location == question["prompt"])
+    code = next(code for code in codes if bundled_points()[code].nameless_location == question["prompt"])
     typed = code.replace("KI-", "k")
     checked = client.post("/api/v1/quiz", json={"kind": "which-point", "channel": "KI", "seed": "7",
                                                 "answer": typed}).get_json()

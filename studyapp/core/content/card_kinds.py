@@ -114,7 +114,7 @@ def front(kind: str, point: PointRecord | None, subject: str | None = None, memb
     if point is None:
         raise ValueError(f"a {kind} card needs its point")
     if kind == "location-name":
-        return CardFront(CARD_KINDS[kind], shows_name=False, prompt=point.location)
+        return CardFront(CARD_KINDS[kind], shows_name=False, prompt=point.nameless_location)
     if kind == "which-point":
         label = next(c.label_for(point.code) for c in point.categories if c.category == subject)
         return CardFront(f"Which point is the {label}?", shows_name=False, prompt="")

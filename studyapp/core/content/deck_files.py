@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from studyapp.core.body.charts import Charts, describe_report
+from studyapp.core.body.positions import PositionError, PositionSpec, parse_positions, spec_to_dict
 from studyapp.core.content import categories as cat
 from studyapp.core.content.codes import (
     CHANNELS,
@@ -30,7 +32,7 @@ from studyapp.core.content.codes import (
     derived_aliases,
     is_who_code,
 )
-from studyapp.core.content.point_names import has_tone_marks, is_hanzi, plain_pinyin
+from studyapp.core.content.point_names import has_tone_marks, is_hanzi, mask_names, plain_pinyin
 
 REGIONS = (
     "head", "face", "neck", "shoulder", "chest", "abdomen", "upper-back", "lower-back",
@@ -48,7 +50,7 @@ _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _REQUIRED_LISTS = ("identification", "functions", "indications", "cautions")
 _POINT_FIELDS = {
     *_REQUIRED_TEXT, *_REQUIRED_LISTS,
-    "aliases", "hanzi_variants", "location_alternative", "categories", "related", "faq",
+    "aliases", "hanzi_variants", "location_alternative", "categories", "related", "faq", "position",
 }
 
 
@@ -119,6 +121,8 @@ class PointRecord:
     hanzi_variants: tuple[str, ...] = ()  # other printed forms of the name (太谿 for 太溪)
     location_alternative: str = ""
     faq: tuple[Faq, ...] = ()
+    # Where the point is drawn on the body charts (studyapp/core/body/positions.py).
+    position: tuple[PositionSpec, ...] = ()
 
     @property
     def channel(self) -> str:
@@ -143,6 +147,13 @@ class PointRecord:
         parenthesised gloss ("Yi Xi (a cry of pain)" is also "Yi Xi")."""
         return tuple(dict.fromkeys((self.pinyin, self.english, _PARENTHESES.sub("", self.english))))
 
+    @property
+    def nameless_location(self) -> str:
+        """The location without the point's own names ("This point is the hollow ..."), for
+        questions that ask which point it is."""
+        return mask_names(self.location, codes=(self.code, *self.all_aliases), hanzi=self.hanzi_forms,
+                          pinyin=self.pinyin, english=self.english)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PointRecord:
         """Rebuild a record stored with `to_dict` (the database keeps records as JSON)."""
@@ -152,6 +163,7 @@ class PointRecord:
             "related": tuple(Related(**item) for item in data["related"]),
             "categories": tuple(Category(**item) for item in data["categories"]),
             "faq": tuple(Faq(**item) for item in data["faq"]),
+            "position": parse_positions(data["position"]) if data.get("position") else (),
         })
 
     def to_dict(self) -> dict[str, Any]:
@@ -162,6 +174,7 @@ class PointRecord:
         data["related"] = [{"code": r.code, "reason": r.reason} for r in self.related]
         data["categories"] = [{"category": c.category, "of": c.of, "phase": c.phase} for c in self.categories]
         data["faq"] = [{"question": f.question, "answer": f.answer} for f in self.faq]
+        data["position"] = [spec_to_dict(spec) for spec in self.position]
         return data
 
 
@@ -326,6 +339,7 @@ class _Reader:
             related=self.related(raw, label),
             categories=self.categories(raw, label),
             faq=self.faq(raw, label),
+            position=self.position(raw, label),
         )
 
     def check_code(self, code: str, label: str, kind: str, channel: str | None) -> None:
@@ -384,6 +398,15 @@ class _Reader:
             items.append(Category(name, of, phase))
         return tuple(items)
 
+    def position(self, raw: dict[str, Any], label: str) -> tuple[PositionSpec, ...]:
+        if "position" not in raw:
+            return ()
+        try:
+            return parse_positions(raw["position"])
+        except PositionError as error:
+            self.problem(label, error.field, error.message)
+            return ()
+
     def faq(self, raw: dict[str, Any], label: str) -> tuple[Faq, ...]:
         items: list[Faq] = []
         for index, entry in enumerate(self.tables(raw, "faq", label, required=False)):
@@ -416,11 +439,13 @@ def deck_files(path: Path) -> list[Path]:
     return [path]
 
 
-def check_bundle(decks: list[DeckRecord], known_codes: Iterable[str] = (), *,
-                 require_complete: bool = True) -> list[Problem]:
-    """Checks that need every deck at once: unique codes, related points, counts, categories.
+def check_bundle(decks: list[DeckRecord], known_codes: Iterable[str] = (), *, require_complete: bool = True,
+                 context: Iterable[PointRecord] = ()) -> list[Problem]:
+    """Checks that need every deck at once: unique codes, related points, counts, categories, and
+    the body charts (positions solve, lie on the body and agree with the locations they state).
 
-    `known_codes` are points outside `decks` that related points may refer to (already imported).
+    `known_codes` are points outside `decks` that related points may refer to (already imported);
+    `context` are such points' records, for positions measured from them.
     `require_complete` adds the coverage checks (every standard point of a channel is present);
     importing skips them so that a point removed from a file can be retired.
     """
@@ -456,6 +481,26 @@ def check_bundle(decks: list[DeckRecord], known_codes: Iterable[str] = (), *,
     if require_complete:
         problems += _check_counts(decks)
     problems += _check_categories(decks, owner)
+    problems += _check_charts(decks, context)
+    return problems
+
+
+def _check_charts(decks: list[DeckRecord], context: Iterable[PointRecord]) -> list[Problem]:
+    """Solve every position, audit it, and report each problem against its point's file."""
+    source = {point.code: deck.source for deck in decks for point in deck.points}
+    records = {point.code: point for point in context}
+    records.update({point.code: point for deck in decks for point in deck.points})
+    specs = {code: point.position for code, point in records.items() if point.position}
+    if not specs:
+        return []
+    charts = Charts.build(specs)
+    located = [code for code in source if code in specs]
+    lines = describe_report(charts, {code: records[code].location for code in located}, located)
+    problems = []
+    for line in lines:
+        code, _, message = line.partition(": ")
+        if code in source:
+            problems.append(Problem(source[code], code, "position", message))
     return problems
 
 

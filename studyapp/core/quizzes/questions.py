@@ -355,7 +355,7 @@ def _question(
     rng.shuffle(options)
     return Question(
         kind=kind, answer_code=answer.code, prompt=prompt, subject_code=subject_code,
-        choices=tuple(Choice(p.code, p.location if location else name_line(p)) for p in options),
+        choices=tuple(Choice(p.code, p.nameless_location if location else name_line(p)) for p in options),
     )
 
 
@@ -399,7 +399,7 @@ def make_question(
     if kind == "which-point":
         avoid = codes_in(answer.location)
         wrong = distractors(answer, pool, count, rng, avoid=avoid)
-        return _question(kind, answer, answer.location, wrong, rng)
+        return _question(kind, answer, answer.nameless_location, wrong, rng)
     # where-is: the locations must differ, and one that says "... behind KI-8" cannot be KI-8 itself
     avoid = frozenset(p.code for p in pool if answer.code in codes_in(p.location))
     seen = {answer.location}
