@@ -191,3 +191,14 @@ def test_an_also_that_only_names_a_place_states_no_distance() -> None:
     placed = solved.all_placed()
     named = [d for d in audit.drift(solved, placed) if d.ref == "nipple"]
     assert len(named) == 1 and named[0].stated == (None, None) and named[0].cun == 0
+
+
+def test_a_click_nearer_another_point_earns_at_most_3() -> None:
+    solved = solver(**{"KI-16": '[{ view = "trunk", from = "umbilicus", across = 0.5 }]',
+                       "CV-8": '[{ view = "trunk", from = "umbilicus" }]'})
+    placed = solved.all_placed()
+    # on CV-8 exactly: 0.5 cun from KI-16, which would be a 5, but the click found CV-8
+    on_cv8 = grade_click(FIGURE, placed["KI-16"][0], (100, 220), placed, Thresholds())
+    assert (on_cv8.distance_cun, on_cv8.grade, on_cv8.nearest_point, on_cv8.correct) == (0.5, 3, "CV-8", True)
+    on_ki16 = grade_click(FIGURE, placed["KI-16"][0], (105.5, 220), placed, Thresholds())
+    assert (on_ki16.grade, on_ki16.nearest_point) == (5, "KI-16")

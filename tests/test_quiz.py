@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from studyapp.core.body.charts import Charts
 from studyapp.core.content.categories import KINDS
 from studyapp.core.content.codes import normalize_code
 from studyapp.core.content.deck_files import REGIONS, load_bundle
@@ -32,6 +33,7 @@ BUNDLE = load_bundle([DECKS_DIR])
 POINTS: list[Point] = BUNDLE.points
 BY_CODE: dict[str, Point] = {p.code: p for p in POINTS}
 ALL_RELATIONS = [relation for point in POINTS for relation in relation_prompts(point, POINTS)]
+CHARTS = Charts.build({p.code: p.position for p in POINTS})
 
 
 def kinds(point: Point) -> set[str]:
@@ -318,10 +320,11 @@ def test_pick_question_chooses_the_answer_from_the_filter(
     filters: dict[str, str], check: Callable[[Point], bool],
 ) -> None:
     for kind in quiz.QUIZ_KINDS:
-        answers = {pick_question(kind, POINTS, seed, **filters).answer_code for seed in range(8)}
+        answers = {pick_question(kind, POINTS, seed, charts=CHARTS, **filters).answer_code for seed in range(8)}
         assert all(check(BY_CODE[code]) for code in answers), (kind, answers)
         assert len(answers) > 1
-        assert pick_question(kind, POINTS, "s", **filters) == pick_question(kind, POINTS, "s", **filters)
+        assert (pick_question(kind, POINTS, "s", charts=CHARTS, **filters)
+                == pick_question(kind, POINTS, "s", charts=CHARTS, **filters))
 
 
 def test_precomputed_relations_give_the_same_questions() -> None:

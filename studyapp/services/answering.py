@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 
+from studyapp.core.body.locate import DEFAULT_THRESHOLDS, Thresholds
 from studyapp.core.progress.stats import MAX_ANSWER_MS, is_leech
 from studyapp.core.quizzes.questions import GradeTimes, Question, quiz_grade
 from studyapp.core.scheduling import sm2
@@ -107,6 +108,7 @@ class QuizTry:
     version: int
     wrong: str | None
     typed: str | None
+    click: tuple[float, float] | None = None  # a locate question's first click
 
     def is_for(self, state_id: int, version: int) -> bool:
         return (self.state_id, self.version) == (state_id, version)
@@ -121,14 +123,17 @@ class QuizGraded:
     question: Question
     result: quiz_pool.Result
     first_wrong: str | None
+    first_click: tuple[float, float] | None = None
 
 
 def answer_quiz(user: User, state_id: int, seen_version: int, response: quiz_pool.Response, answer_ms: int,
-                now: datetime, *, first_try: QuizTry | None, times: GradeTimes) -> QuizTry | QuizGraded:
-    """Judge an answer to one of the student's quiz cards. A first wrong try (not almost, not giving up)
-    grades nothing: it comes back as a QuizTry for the caller to keep and pass in as `first_try` with
-    the second. Anything else grades the card from the outcome (`questions.quiz_grade`: 5 or 4 right,
-    3 at the second try or almost, 1 wrong, 0 gave up) and answers it as `answer` does.
+                now: datetime, *, first_try: QuizTry | None, times: GradeTimes,
+                thresholds: Thresholds = DEFAULT_THRESHOLDS) -> QuizTry | QuizGraded:
+    """Judge an answer to one of the student's quiz cards. A first wrong try (not almost, not giving up;
+    for a click, further than the thresholds allow) grades nothing: it comes back as a QuizTry for the
+    caller to keep and pass in as `first_try` with the second. Anything else grades the card from the
+    outcome (`questions.quiz_grade`: 5 or 4 right, 3 at the second try or almost, 1 wrong, 0 gave up;
+    a click by its distance, `core.body.locate`) and answers it as `answer` does.
 
     Raises NoSuchCard for a card that is not the student's quiz card, StaleAnswer for a repeat,
     quiz_pool.BadResponse for a response that answers nothing."""
@@ -139,14 +144,20 @@ def answer_quiz(user: User, state_id: int, seen_version: int, response: quiz_poo
         raise StaleAnswer("already answered")
     pool = quiz_pool.point_pool()
     question = quiz_pool.card_question(pool, state)
-    result = quiz_pool.check(pool, question, response)
     second_try = first_try is not None and first_try.is_for(state.id, state.version)
+    result = quiz_pool.check(pool, question, response, thresholds=thresholds, second_try=second_try)
     if not (result.correct or result.almost or result.gave_up) and not second_try:
-        return QuizTry(state.id, state.version, result.chosen_code, response.typed)
-    grade = quiz_grade(correct=result.correct or result.almost, attempt=2 if second_try else 1, almost=result.almost,
-                       gave_up=result.gave_up, elapsed_ms=answer_ms, typed=result.typed, times=times)
+        return QuizTry(state.id, state.version, result.chosen_code, response.typed, response.click)
+    if result.located is not None:
+        grade = result.located.grade
+    else:
+        grade = quiz_grade(correct=result.correct or result.almost, attempt=2 if second_try else 1,
+                           almost=result.almost, gave_up=result.gave_up, elapsed_ms=answer_ms, typed=result.typed,
+                           times=times)
     answered = answer(user, state.id, state.version, grade, answer_ms, now)
-    return QuizGraded(answered, question, result, first_try.wrong if first_try and second_try else None)
+    earlier = first_try if first_try is not None and second_try else None
+    return QuizGraded(answered, question, result, earlier.wrong if earlier else None,
+                      earlier.click if earlier else None)
 
 
 class NothingToUndo(Exception):

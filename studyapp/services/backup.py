@@ -200,7 +200,7 @@ ANKI_ROOT = "Acupoints"
 ANKI_MODEL_NAME = "Acupoint study card"
 # Quiz cards become plain flashcards: the same question, the whole record on the back.
 ANKI_FRONT_KIND = {"quiz-where-is": "name-location", "quiz-which-point": "location-name",
-                   "quiz-relation": "related"}
+                   "quiz-relation": "related", "quiz-locate": "name-location", "quiz-name-dot": "location-name"}
 ANKI_CSS = """\
 .card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.45; text-align: left;
         color: #1d1d1f; background: #fff; max-width: 46em; margin: 0 auto; }

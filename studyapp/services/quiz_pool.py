@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from studyapp.core.body.charts import Charts
+from studyapp.core.body.locate import DEFAULT_THRESHOLDS, LocateOutcome, Thresholds, grade_click
 from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.quizzes import questions
 from studyapp.core.quizzes.answer_matching import NameIndex, Outcome, judge
@@ -31,6 +33,7 @@ class Pool:
     points: tuple[PointRecord, ...]
     by_code: dict[str, PointRecord]
     names: NameIndex
+    charts: Charts
     relations: dict[str, list[questions.Relation]] = field(default_factory=dict)
 
 
@@ -48,6 +51,7 @@ def point_pool() -> Pool:
         rows = db.session.scalars(select(Point).where(Point.retired.is_(False)).order_by(Point.sort_key))
         points = tuple(PointRecord.from_dict(row.record) for row in rows)
         pool = Pool(points=points, by_code={p.code: p for p in points}, names=NameIndex.build(points),
+                    charts=Charts.build({p.code: p.position for p in points if p.position}),
                     relations=questions.relations_by_answer(points))
         _pools.clear()  # one version of the records at a time
         _pools[key] = pool
@@ -73,7 +77,7 @@ def card_question(pool: Pool, state: CardState) -> questions.Question:
         if not relations:
             raise LookupError(f"{answer.code} has no relation question any more")
         return questions.relation_question(relations[state.version % len(relations)], pool.points, seed)
-    return questions.make_question(kind, answer, pool.points, seed)
+    return questions.make_question(kind, answer, pool.points, seed, charts=pool.charts)
 
 
 def new_seed() -> str:
@@ -82,11 +86,13 @@ def new_seed() -> str:
 
 @dataclass(frozen=True)
 class Response:
-    """What the student did: picked choice number `choice` (1-based), typed `typed`, or gave up."""
+    """What the student did: picked choice number `choice` (1-based), typed `typed`, clicked a chart at
+    `click` (x, y in the view's units), or gave up."""
 
     choice: int | None = None
     typed: str | None = None
     gave_up: bool = False
+    click: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,7 @@ class Result:
     chosen_code: str | None  # the point the student named or picked, when it is a point
     suggestion: str | None  # for an almost: the name as it should be written
     typed: bool
+    located: LocateOutcome | None = None  # a click on a chart, graded by its distance
 
     @property
     def outcome(self) -> str:
@@ -111,10 +118,14 @@ class BadResponse(ValueError):
     """The request does not describe an answer to this question (a 400, not a wrong answer)."""
 
 
-def check(pool: Pool, question: questions.Question, response: Response) -> Result:
-    """Judge one response to `question`. Empty typed text is a BadResponse, not a wrong answer."""
+def check(pool: Pool, question: questions.Question, response: Response, *,
+          thresholds: Thresholds = DEFAULT_THRESHOLDS, second_try: bool = False) -> Result:
+    """Judge one response to `question`. Empty typed text is a BadResponse, not a wrong answer; so is
+    a click on a question that is not asked on a chart."""
     if response.gave_up:
         return Result(False, False, True, None, None, typed=False)
+    if response.click is not None:
+        return _check_click(pool, question, response.click, thresholds, second_try)
     if response.choice is not None:
         if not 1 <= response.choice <= len(question.choices):
             raise BadResponse(f"choose a number from 1 to {len(question.choices)}")
@@ -122,8 +133,8 @@ def check(pool: Pool, question: questions.Question, response: Response) -> Resul
         return Result(chosen == question.answer_code, False, False, chosen, None, typed=False)
     if response.typed is None:
         raise BadResponse("pick a choice, type an answer, or give up")
-    if question.kind == "where-is":
-        raise BadResponse("a where-is question is answered by picking a location")
+    if question.kind in ("where-is", "locate"):
+        raise BadResponse(f"a {question.kind} question is answered by picking a location, not by typing")
     verdict = judge(response.typed, pool.by_code[question.answer_code], pool.names)
     if verdict.outcome is Outcome.EMPTY:
         raise BadResponse("type a point code or name")
@@ -135,6 +146,30 @@ def check(pool: Pool, question: questions.Question, response: Response) -> Resul
         suggestion=verdict.suggestion,
         typed=True,
     )
+
+
+def _check_click(pool: Pool, question: questions.Question, click: tuple[float, float], thresholds: Thresholds,
+                 second_try: bool) -> Result:
+    if question.kind != "locate" or question.view is None:
+        raise BadResponse("only a locate question is answered by clicking the chart")
+    view = pool.charts.views[question.view]
+    if not view.holds(click, margin=max(view.box[2], view.box[3])):
+        raise BadResponse("the click is far outside the chart")
+    target = next(one for one in pool.charts.placed[question.answer_code] if one.view == question.view)
+    landmark = describe_reference(pool, question.view, target.spec.ref) if target.spec.ref else ""
+    located = grade_click(view.figure, target, click, pool.charts.on_figure(view.figure.key), thresholds,
+                          second_try=second_try, landmark=landmark)
+    other = located.nearest_point if located.nearest_point != question.answer_code else None
+    return Result(located.correct, False, False, other, None, typed=False, located=located)
+
+
+def describe_reference(pool: Pool, view_slug: str, ref: str) -> str:
+    """What a position is measured from, in words: a landmark's name or a point's code and name."""
+    view = pool.charts.views[view_slug]
+    if ref in view.figure.landmarks:
+        return view.figure.landmarks[ref].name
+    point = pool.by_code.get(ref)
+    return f"{ref} {point.pinyin}" if point else ref
 
 
 def live_quiz_card_count(deck_id: int) -> int:
@@ -187,4 +222,5 @@ class PracticeRequest:
 
     def question(self, pool: Pool) -> questions.Question:
         return questions.pick_question(self.kind, pool.points, self.seed, relations=pool.relations,
-                                       channel=self.channel, region=self.region, category=self.category)
+                                       channel=self.channel, region=self.region, category=self.category,
+                                       charts=pool.charts)

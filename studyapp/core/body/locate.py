@@ -6,7 +6,10 @@ between the two places (above and below the umbilicus) the distance is measured 
 own cun, as a student measuring on the body would.
 
 Grades: within 0.5 cun 5, within 1 cun 4, within 1.5 cun 3, further 1; a second try after a miss
-earns at most 3; giving up 0. The thresholds are configurable (`Thresholds`).
+earns at most 3; giving up 0. The thresholds are configurable (`Thresholds`). Where points crowd
+(KI-7 and KI-8 lie 0.5 cun apart) a click may be within a grade's distance of the point asked and
+yet nearer another point: the student found the other point, so it earns at most 3 ("right place,
+wrong point"), and the feedback names the point clicked.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ MISS_GRADE, GAVE_UP_GRADE = 1, 0
 DIRECTION_CUN = 0.25
 # Another point is named as the one clicked near when it lies within this many cun of the click.
 NEAR_OTHER_CUN = 1.0
+NEARER_ANOTHER_BEST = 3
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,9 @@ class Thresholds:
         else:
             return MISS_GRADE
         return min(grade, SECOND_TRY_BEST) if second_try else grade
+
+
+DEFAULT_THRESHOLDS = Thresholds()
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ class LocateOutcome:
 
 def grade_click(figure: Figure, target: Placed, click: tuple[float, float], others: Mapping[str, Sequence[Placed]],
                 thresholds: Thresholds, *, second_try: bool = False, landmark: str = "") -> LocateOutcome:
-    """Grade a click meant for `target`; `others` are the other points drawn on the figure."""
+    """Grade a click meant for `target`; `others` are the points drawn on the same figure."""
     found = nearest_offset(figure, target, click)
     distance = found.distance
     grade = thresholds.grade(distance, second_try=second_try)
@@ -110,10 +117,10 @@ def grade_click(figure: Figure, target: Placed, click: tuple[float, float], othe
         if code == target.code:
             continue
         for placed in placements:
-            if figure.frames.get(placed.frame) is None:
-                continue
             other = nearest_offset(figure, placed, click).distance
             if other < nearest_distance and other <= NEAR_OTHER_CUN:
                 nearest_code, nearest_distance = code, other
+    if nearest_code != target.code:
+        grade = min(grade, NEARER_ANOTHER_BEST)
     return LocateOutcome(target.code, target.view, round(distance, 2), grade, grade >= 3,
                          direction_words(figure, target, found), found.position, nearest_code, landmark)

@@ -24,6 +24,9 @@ CARD_KINDS: dict[str, str] = {
     # Location quizzes (multiple choice or typed; graded from the outcome, see core.quizzes.questions)
     "quiz-where-is": "Quiz: where is this point?",
     "quiz-which-point": "Quiz: which point is here?",
+    # On the body charts: click where the point is; name the point marked by a dot
+    "quiz-locate": "Quiz: where is it on the body?",
+    "quiz-name-dot": "Quiz: which point is this dot?",
     "functions": "What does this point do, and what is it used for?",
     "related": "Which points work with this one, and why?",
     "quiz-relation": "Quiz: neighbours and relations",
@@ -35,6 +38,7 @@ CARD_KINDS: dict[str, str] = {
 KIND_ORDER = {kind: index for index, kind in enumerate(CARD_KINDS)}
 POSITION_STRIDE = 1_000_000  # position = kind index * stride + the point's code rank
 CHANNEL_KINDS = tuple(kind for kind in CARD_KINDS if kind not in ("categories", "which-point", "members"))
+CHART_CARD_KINDS = frozenset({"quiz-locate", "quiz-name-dot"})  # only for points drawn on the charts
 # A "name all of them" card is a fair question for a group a student can hold in mind.
 MAX_MEMBERS_TO_NAME = 13
 
@@ -58,6 +62,7 @@ def cards_for_point(point: PointRecord, relation_answers: Collection[str] = ()) 
     kinds = [
         kind for kind in CHANNEL_KINDS
         if (kind != "related" or point.related) and (kind != "quiz-relation" or point.code in relation_answers)
+        and (kind not in CHART_CARD_KINDS or point.position)
     ]
     return [
         CardSpec(key=card_key(point.code, kind), kind=kind, point_code=point.code,

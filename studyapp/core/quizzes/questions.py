@@ -1,8 +1,12 @@
 """Location quizzes with hard distractors, built from the point records (pure: no Flask, no database).
 
-Three kinds of question: *which-point* shows a location and asks for the point, *where-is* names a
-point and asks for its location, *relation* asks for a point through a category label or another
-point's related entry. Every question comes from the records; there is no hand-written question list.
+Three kinds of question in words: *which-point* shows a location and asks for the point, *where-is*
+names a point and asks for its location, *relation* asks for a point through a category label or
+another point's related entry. Two kinds on the body charts (`studyapp.core.body`): *locate* names
+a point and asks the student to click where it is (graded by distance in cun; its choices are the
+where-is question's, an alternative for a student who cannot use the chart), *name-dot* marks a
+point's place on its view and asks which point it is, with the points drawn nearest it as the wrong
+choices. Every question comes from the records; there is no hand-written question list.
 
 Wrong choices are what students actually confuse, ranked in tiers (best first, random within a
 tier, the next tier only when the better ones run out):
@@ -36,6 +40,9 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from studyapp.core.body.charts import Charts
+from studyapp.core.body.locate import nearest_offset
+from studyapp.core.body.positions import Position
 from studyapp.core.content import categories as cat
 from studyapp.core.content.codes import CHANNEL_ALIASES, code_rank, normalize_code
 from studyapp.core.content.deck_files import REGIONS, PointRecord, Related
@@ -45,7 +52,12 @@ QUIZ_KINDS: dict[str, str] = {
     "which-point": "Which point is here?",
     "where-is": "Where is this point?",
     "relation": "Neighbours and relations",
+    "locate": "Where is it on the body?",
+    "name-dot": "Which point is this dot?",
 }
+CHART_KINDS = frozenset({"locate", "name-dot"})  # asked on a body chart: they need `Charts`
+# The wrong choices of a name-the-dot question: the points drawn within this many cun of the dot.
+NEAR_DOT_CUN = 6.0
 MIN_CHOICES, MAX_CHOICES = 4, 6
 ADJACENT_NUMBERS = 3  # points of one channel at most this many numbers apart count as neighbours
 
@@ -108,6 +120,8 @@ class Question:
     prompt: str  # the location, the name line, or the whole relation question
     choices: tuple[Choice, ...]
     subject_code: str | None = None  # the point a relation question is about ("Related to KI-8: ...")
+    view: str | None = None  # a chart question's view
+    dot: Position | None = None  # name-dot: the place marked on the view
 
 
 @dataclass(frozen=True)
@@ -379,16 +393,27 @@ def make_question(
     choices: int = 5,
     *,
     relations: Sequence[Relation] | None = None,
+    charts: Charts | None = None,
 ) -> Question:
     """One question of `kind` whose answer is `answer`, with wrong choices from `pool`.
 
     The same kind, answer, pool and seed always give the same question (choices in the same order).
-    A relation question picks one of `relations` (default: `relation_prompts(answer, pool)`).
-    Raises ValueError for an unknown kind, a choice count outside 4-6, or a relation question for a
-    point that has none.
+    A relation question picks one of `relations` (default: `relation_prompts(answer, pool)`); a chart
+    question needs the `charts` the pool is drawn on.
+    Raises ValueError for an unknown kind, a choice count outside 4-6, a relation question for a
+    point that has none, or a chart question for a point on no chart.
     """
     if kind not in QUIZ_KINDS:
         raise ValueError(f"unknown quiz kind {kind!r}; choose one of {', '.join(QUIZ_KINDS)}")
+    if kind in CHART_KINDS:
+        if charts is None or charts.primary(answer.code) is None:
+            raise ValueError(f"{answer.code} is on no body chart, so it has no {kind} question")
+        if kind == "locate":
+            words = make_question("where-is", answer, pool, seed, choices)
+            placed = charts.primary(answer.code)
+            assert placed is not None
+            return Question("locate", answer.code, words.prompt, words.choices, view=placed.view)
+        return name_dot_question(answer, pool, charts, seed, choices)
     count = _checked_choices(choices) - 1
     rng = random.Random(f"{kind}|{answer.code}|{seed}")
     if kind == "relation":
@@ -413,6 +438,33 @@ def make_question(
     return _question(kind, answer, name_line(answer), wrong, rng, location=True)
 
 
+def name_dot_question(answer: PointRecord, pool: Sequence[PointRecord], charts: Charts, seed: int | str,
+                      choices: int = 5) -> Question:
+    """The dot at one of the answer's places on its view (either side of a bilateral point, by the
+    seed) and `choices` names: the answer and points drawn near it there, the neighbours students
+    confuse, varied by the seed."""
+    count = _checked_choices(choices) - 1
+    placed = charts.primary(answer.code)
+    if placed is None:
+        raise ValueError(f"{answer.code} is on no body chart")
+    rng = random.Random(f"name-dot|{answer.code}|{seed}")
+    dot = rng.choice(placed.positions)
+    figure = charts.views[placed.view].figure
+    by_code = {p.code: p for p in pool}
+    near = sorted(
+        (min(nearest_offset(figure, placed, (p.x, p.y)).distance for one in placements for p in one.positions), code)
+        for code, placements in charts.on_view(placed.view).items() if code != answer.code and code in by_code)
+    close = [code for distance, code in near if distance <= NEAR_DOT_CUN][: count * 2]
+    rng.shuffle(close)
+    wrong = close[:count]
+    wrong += [code for _, code in near if code not in wrong][: count - len(wrong)]  # a sparse view
+    if len(wrong) < count:  # too few points on the view: the usual distractors fill up
+        wrong += [p.code for p in distractors(answer, pool, count, rng, avoid=frozenset(wrong))
+                  if p.code not in wrong][: count - len(wrong)]
+    question = _question("name-dot", answer, "", [by_code[code] for code in wrong], rng)
+    return Question("name-dot", answer.code, "", question.choices, view=placed.view, dot=dot)
+
+
 def _channel_key(channel: str) -> str:
     upper = channel.strip().upper()
     return next((key for key, aliases in CHANNEL_ALIASES.items() if upper in aliases), upper)
@@ -428,13 +480,15 @@ def pick_question(
     category: str | None = None,
     choices: int = 5,
     relations: Mapping[str, Sequence[Relation]] | None = None,
+    charts: Charts | None = None,
 ) -> Question:
     """Practice mode: choose the answer from the points matching the filters (reproducibly from
     `seed`), then make its question; wrong choices still come from the whole pool.
 
     `channel` is an abbreviation ('KI', 'K', 'EX'), `region` one of the deck regions, `category` a
     category kind ('xi-cleft'). `relations`: the result of `relations_by_answer(pool)`, to save
-    working it out again. Raises ValueError for an unknown kind or a filter nothing matches.
+    working it out again; `charts`, for the chart kinds. Raises ValueError for an unknown kind or a
+    filter nothing matches.
     """
 
     def relations_of(point: PointRecord) -> Sequence[Relation]:
@@ -456,6 +510,8 @@ def pick_question(
     rng.shuffle(candidates)
     if kind == "relation":  # the first in the shuffled order that answers a relation question
         candidates = next(([p] for p in candidates if relations_of(p)), [])
+    elif kind in CHART_KINDS:
+        candidates = [p for p in candidates if charts is not None and charts.primary(p.code) is not None]
     if not candidates:
         wanted = ", ".join(f"{name} {value!r}" for name, value in
                            (("channel", channel), ("region", region), ("category", category)) if value is not None)
@@ -463,7 +519,7 @@ def pick_question(
                          else f"no point in the pool can answer a {kind} question")
     answer = candidates[0]
     return make_question(kind, answer, pool, seed, choices,
-                         relations=relations_of(answer) if kind == "relation" else None)
+                         relations=relations_of(answer) if kind == "relation" else None, charts=charts)
 
 
 def quiz_grade(
