@@ -23,7 +23,7 @@
     if (next && (event.key === "Enter" || event.key === " ")) {
       event.preventDefault();
       window.location.href = next.href;
-    } else if (choices && /^[1-6]$/.test(event.key)) {
+    } else if (choices && /^[1-6]$/.test(event.key) && !(choices.closest("details") && !choices.closest("details").open)) {
       var button = choices.querySelector('button[value="' + event.key + '"]');
       if (button && !button.disabled && !sent) { event.preventDefault(); choices.requestSubmit(button); }
     } else if (giveUp && event.key === "0" && !sent) {

@@ -26,6 +26,19 @@ def _milliseconds(value: str | None, default: int) -> int:
     return int(value)
 
 
+def _cun_thresholds(value: str | None) -> tuple[float, float, float]:
+    """'0.5,1,1.5': the largest distances in cun that earn a locate answer 5, 4 and 3."""
+    if value is None or not value.strip():
+        return (0.5, 1.0, 1.5)
+    try:
+        five, four, three = (float(part) for part in value.split(","))
+    except ValueError:
+        raise ValueError(f"expected three distances in cun like '0.5,1,1.5', not {value!r}") from None
+    if not 0 < five <= four <= three:
+        raise ValueError(f"the three distances must grow: {value!r}")
+    return five, four, three
+
+
 def load_config(
     instance_path: Path, environ: Mapping[str, str], overrides: Mapping[str, Any]
 ) -> dict[str, Any]:
@@ -61,6 +74,8 @@ def load_config(
         # A correct first answer slower than this earns a 4 instead of a 5 (milliseconds).
         "QUIZ_FAST_MS": _milliseconds(environ.get("STUDYAPP_QUIZ_FAST_MS"), 8_000),
         "QUIZ_TYPED_FAST_MS": _milliseconds(environ.get("STUDYAPP_QUIZ_TYPED_FAST_MS"), 15_000),
+        # A click on a body chart within these many cun of the point earns 5, 4 and 3.
+        "LOCATE_CUN": _cun_thresholds(environ.get("STUDYAPP_LOCATE_CUN")),
     }
 
 

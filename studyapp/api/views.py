@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, Response, abort, jsonify, request
 from flask.typing import ResponseReturnValue
 
+from studyapp import body_charts
+from studyapp.core.body.svg import standalone_svg
 from studyapp.core.content.codes import CHANNELS, channel_named, normalize_code
 from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.quizzes import questions
@@ -20,12 +22,17 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 def point_json(row: Point) -> dict[str, Any]:
     record = PointRecord.from_dict(row.record)
+    charts = quiz_pool.point_pool().charts
     return {
         **row.record,
         "channel": row.channel,
         "channel_name": CHANNELS.get(row.channel, "Extra points"),
         "aliases": list(record.all_aliases),
         "categories": _categories_json(record),
+        # where the charts draw it, in each view's SVG units (the first is where its quiz asks)
+        "positions": [{"view": p.view, "x": round(p.x, 2), "y": round(p.y, 2), "side": p.side,
+                       **({"label": p.label} if p.label else {})}
+                      for placed in charts.placed.get(row.code, ()) for p in placed.positions],
     }
 
 
@@ -65,7 +72,7 @@ def point(code: str) -> ResponseReturnValue:
 def _question_json(practice: quiz_pool.PracticeRequest, question: questions.Question,
                    pool: quiz_pool.Pool) -> dict[str, Any]:
     """A question without its answer: the choices are numbered, not labelled with their codes."""
-    named = pool.by_code[question.answer_code] if question.kind == "where-is" else None
+    named = pool.by_code[question.answer_code] if question.kind in ("where-is", "locate") else None
     return {
         "kind": question.kind,
         "title": questions.QUIZ_KINDS[question.kind],
@@ -75,7 +82,9 @@ def _question_json(practice: quiz_pool.PracticeRequest, question: questions.Ques
         "point": {"code": named.code, "pinyin": named.pinyin, "hanzi": named.hanzi, "english": named.english}
         if named else None,
         "choices": [{"number": index, "text": choice.text} for index, choice in enumerate(question.choices, 1)],
-        "typed_answers": question.kind != "where-is",
+        "typed_answers": question.kind not in ("where-is", "locate"),
+        **({"view": question.view} if question.view else {}),
+        **({"dot": {"x": round(question.dot.x, 2), "y": round(question.dot.y, 2)}} if question.dot else {}),
     }
 
 
@@ -98,14 +107,58 @@ def quiz_question() -> ResponseReturnValue:
     return jsonify(_question_json(practice, question, pool))
 
 
+@bp.get("/charts")
+def charts() -> ResponseReturnValue:
+    """The body charts: each view's slug, title, description, SVG viewBox and drawing."""
+    views = quiz_pool.point_pool().charts.views.values()
+    return jsonify(count=len(views), charts=[
+        {"slug": view.slug, "title": view.title, "description": view.description, "viewBox": view.view_box,
+         "figure": view.figure.key, "side": view.side, "svg": f"/api/v1/charts/{view.slug}.svg"}
+        for view in views])
+
+
+@bp.get("/charts/<slug>.svg")
+def chart_drawing(slug: str) -> ResponseReturnValue:
+    """A view's drawing alone, as a standalone SVG file (its colours as attributes, no stylesheet)."""
+    view = quiz_pool.point_pool().charts.views.get(slug)
+    if view is None:
+        abort(404, f"No chart {slug!r}.")
+    return Response(standalone_svg(view), mimetype="image/svg+xml")
+
+
+def _locate_check(body: dict[str, Any], pool: quiz_pool.Pool) -> ResponseReturnValue:
+    """A click on a chart for a named point: {"kind": "locate", "code", "view", "x", "y"}."""
+    code, view, x, y = (body.get(key) for key in ("code", "view", "x", "y"))
+    if not isinstance(code, str) or not isinstance(view, str):
+        raise quiz_pool.BadResponse("send the point's code and the chart's view as text")
+    if isinstance(x, bool) or isinstance(y, bool) or not isinstance(x, int | float) or not isinstance(y, int | float):
+        raise quiz_pool.BadResponse("send the click as numbers x and y, in the view's SVG units")
+    canonical = normalize_code(code) or code
+    located = quiz_pool.locate(pool, canonical, view, (float(x), float(y)), body_charts.locate_thresholds())
+    return jsonify(
+        distance_cun=located.distance_cun, grade=located.grade, correct=located.correct,
+        direction=located.direction, nearest_point=located.nearest_point, measured_from=located.landmark,
+        answer={**(_point_brief(pool.by_code[canonical]) or {}),
+                "position": {"view": located.position.view, "x": round(located.position.x, 2),
+                             "y": round(located.position.y, 2), "side": located.position.side}},
+    )
+
+
 @bp.post("/quiz")
 def quiz_check() -> ResponseReturnValue:
     """Check an answer to a practice question: JSON with the question's kind, filters and seed, plus
-    `choice` (1-based number) or `answer` (typed text) or `give_up`: true. Nothing is stored."""
+    `choice` (1-based number) or `answer` (typed text) or `give_up`: true. A locate answer needs no
+    question: {"kind": "locate", "code": "KI-8", "view": "leg-medial", "x": ..., "y": ...}. Nothing
+    is stored."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         abort(400, "send a JSON object: {kind, seed, choice | answer | give_up}")
     pool = quiz_pool.point_pool()
+    if body.get("kind") == "locate" and "code" in body:
+        try:
+            return _locate_check(body, pool)
+        except quiz_pool.BadResponse as error:
+            abort(400, str(error))
     try:
         practice = quiz_pool.PracticeRequest.parse(body, seed_required=True)
         question = practice.question(pool)

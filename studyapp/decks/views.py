@@ -6,11 +6,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from studyapp import body_charts
 from studyapp.clock import now
 from studyapp.core.quizzes.questions import QUIZ_KINDS
 from studyapp.decks.forms import ChooseDecksForm
+from studyapp.services import quiz_pool
 from studyapp.services.day_plan import deck_overview, today_for
 from studyapp.services.deck_choice import choose_decks, chosen_deck_ids, enroll, live_decks
+from studyapp.services.points import deck_points
 
 bp = Blueprint("decks", __name__)
 
@@ -26,6 +29,23 @@ def index() -> str:
     grouped = [(title, [row for row in overview if row.deck.kind == kind]) for kind, title in GROUPS]
     return render_template("decks/index.html", groups=[g for g in grouped if g[1]], today=today,
                            anything_chosen=bool(overview), quiz_kinds=QUIZ_KINDS)
+
+
+@bp.get("/decks/<slug>")
+@login_required
+def deck(slug: str) -> str:
+    """A deck's page: its points on the body charts (a channel's pathway, each point linked), the
+    points as a list, and today's counts."""
+    deck = next((d for d in live_decks() if d.slug == slug), None)
+    if deck is None:
+        abort(404, f"No deck called {slug!r}.")
+    members = deck_points(deck)
+    charts = body_charts.pathway_charts(quiz_pool.point_pool().charts, [p.code for p in members],
+                                        lambda code: url_for("points.point", code=code), joined=deck.kind != "theme")
+    today = today_for(current_user, now())
+    counts = next((row for row in deck_overview(current_user, today) if row.deck.id == deck.id), None)
+    return render_template("decks/deck.html", deck=deck, points=members, charts=charts, counts=counts,
+                           quiz_kinds=QUIZ_KINDS)
 
 
 @bp.route("/decks/choose", methods=["GET", "POST"])

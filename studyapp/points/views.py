@@ -6,12 +6,13 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from studyapp import body_charts
 from studyapp.clock import now
 from studyapp.core.content.categories import TITLES
 from studyapp.core.content.codes import CHANNEL_FILTERS
 from studyapp.errors import form_errors
 from studyapp.points.forms import CardActionForm, parse_browse
-from studyapp.services import card_actions, points
+from studyapp.services import card_actions, points, quiz_pool
 from studyapp.services.day_plan import today_for
 
 bp = Blueprint("points", __name__, url_prefix="/points")
@@ -41,7 +42,9 @@ def point(code: str) -> Response | str:
     page = points.point_page(current_user, found, today_for(current_user, now()))
     if page is None:
         abort(404, f"No point {code!r}.")
-    return render_template("points/point.html", page=page, point=page.record)
+    charts = body_charts.point_charts(quiz_pool.point_pool().charts, found,
+                                      href=lambda other: url_for("points.point", code=other), every_view=True)
+    return render_template("points/point.html", page=page, point=page.record, charts=charts)
 
 
 @bp.post("/<code>/suspend")

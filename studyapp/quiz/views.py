@@ -6,6 +6,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import login_required
 from werkzeug.wrappers import Response
 
+from studyapp import body_charts
 from studyapp.core.content import categories as cat
 from studyapp.core.content.codes import CHANNEL_FILTERS
 from studyapp.core.content.deck_files import REGIONS
@@ -50,9 +51,10 @@ def practice() -> Response | str:
         question = practice.question(pool)
     except ValueError as error:
         abort(400, f"{error}.")
+    chart = body_charts.question_chart(pool.charts, question) if question.view else None
     return render_template(
         "quiz/practice.html", practice=practice, question=question, title=QUIZ_KINDS[question.kind],
-        answer_point=pool.by_code[question.answer_code], form=PracticeAnswerForm(), **_choices(),
+        answer_point=pool.by_code[question.answer_code], form=PracticeAnswerForm(), chart=chart, **_choices(),
     )
 
 
@@ -67,13 +69,15 @@ def practice_answer() -> tuple[str, int] | str:
     pool = quiz_pool.point_pool()
     try:
         question = practice.question(pool)
-        typed = form.typed.data.strip() if form.typed.data is not None and form.choice.data is None else None
-        result = quiz_pool.check(pool, question, quiz_pool.Response(
-            choice=form.choice.data, typed=typed, gave_up=bool(form.give_up.data)))
+        response = form.response()
+        result = quiz_pool.check(pool, question, response, thresholds=body_charts.locate_thresholds())
     except ValueError as error:  # includes BadResponse
         abort(400, f"Bad answer: {error}.")
+    chart = body_charts.result_chart(pool.charts, question.answer_code, question.view, response.click,
+                                     result.located.nearest_point if result.located else None)
     return render_template(
-        "quiz/practice_result.html", practice=practice, question=question, result=result, typed=typed,
+        "quiz/practice_result.html", practice=practice, question=question, result=result, typed=response.typed,
+        chart=chart,
         title=QUIZ_KINDS[question.kind], answer_point=pool.by_code[question.answer_code],
         chosen=pool.by_code.get(result.chosen_code or ""),
         next_url=url_for("quiz.practice", **practice.query(seed=quiz_pool.new_seed())),

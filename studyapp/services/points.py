@@ -39,6 +39,17 @@ def category_members(category: str) -> list[PointRecord]:
     return [p for p in live_points() if p.in_category(category)]
 
 
+def deck_points(deck: Deck) -> list[PointRecord]:
+    """The live points a deck teaches, in channel order: its own, or for a theme deck the members of
+    its categories."""
+    if deck.kind == "theme":
+        wanted = set(deck.categories or ())
+        return [p for p in live_points() if any(c.category in wanted for c in p.categories)]
+    rows = db.session.scalars(select(Point).where(Point.deck_id == deck.id, Point.retired.is_(False))
+                              .order_by(Point.sort_key))
+    return [PointRecord.from_dict(row.record) for row in rows]
+
+
 # --- finding points -------------------------------------------------------------------------------
 
 _search_index: tuple[Pool, SearchIndex] | None = None

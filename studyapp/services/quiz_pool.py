@@ -8,6 +8,7 @@ process until the records change.
 
 from __future__ import annotations
 
+import math
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -152,22 +153,39 @@ def _check_click(pool: Pool, question: questions.Question, click: tuple[float, f
                  second_try: bool) -> Result:
     if question.kind != "locate" or question.view is None:
         raise BadResponse("only a locate question is answered by clicking the chart")
-    view = pool.charts.views[question.view]
-    if not view.holds(click, margin=max(view.box[2], view.box[3])):
-        raise BadResponse("the click is far outside the chart")
-    target = next(one for one in pool.charts.placed[question.answer_code] if one.view == question.view)
-    landmark = describe_reference(pool, question.view, target.spec.ref) if target.spec.ref else ""
-    located = grade_click(view.figure, target, click, pool.charts.on_figure(view.figure.key), thresholds,
-                          second_try=second_try, landmark=landmark)
+    located = locate(pool, question.answer_code, question.view, click, thresholds, second_try=second_try)
     other = located.nearest_point if located.nearest_point != question.answer_code else None
     return Result(located.correct, False, False, other, None, typed=False, located=located)
 
 
+def locate(pool: Pool, code: str, view_slug: str, click: tuple[float, float], thresholds: Thresholds, *,
+           second_try: bool = False) -> LocateOutcome:
+    """Grade a click meant for point `code` on a view by its distance in cun to the nearest place of
+    the point there. Raises BadResponse for an unknown point or view, a point that view does not
+    show, or a click far off the chart."""
+    if code not in pool.by_code:
+        raise BadResponse(f"no point {code!r}")
+    view = pool.charts.views.get(view_slug)
+    if view is None:
+        raise BadResponse(f"no chart {view_slug!r}; GET /api/v1/charts lists them")
+    target = next((one for one in pool.charts.placed.get(code, ()) if pool.charts.views[one.view].figure is view.figure
+                   and any(view.holds((p.x, p.y)) for p in one.positions)), None)
+    if target is None:
+        shown_on = ", ".join(pool.charts.views_of(code)) or "no chart"
+        raise BadResponse(f"{code} is not on the {view_slug} chart (it is on {shown_on})")
+    if not all(math.isfinite(value) for value in click) or not view.holds(click, margin=max(view.box[2], view.box[3])):
+        raise BadResponse("the click is far outside the chart")
+    landmark = describe_reference(pool, view_slug, target.spec.ref) if target.spec.ref else ""
+    return grade_click(view.figure, target, click, pool.charts.on_figure(view.figure.key), thresholds,
+                       second_try=second_try, landmark=landmark)
+
+
 def describe_reference(pool: Pool, view_slug: str, ref: str) -> str:
-    """What a position is measured from, in words: a landmark's name or a point's code and name."""
+    """What a position is measured from, in words: "the prominence of the medial malleolus", or a
+    point's code and name ("KI-3 Tàixī")."""
     view = pool.charts.views[view_slug]
     if ref in view.figure.landmarks:
-        return view.figure.landmarks[ref].name
+        return f"the {view.figure.landmarks[ref].name}"
     point = pool.by_code.get(ref)
     return f"{ref} {point.pinyin}" if point else ref
 

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, StringField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms import IntegerField
+from wtforms.validators import InputRequired, NumberRange, Optional
+
+from studyapp.quiz.forms import QuizResponseFields
 
 
 class AnswerForm(FlaskForm):
@@ -15,12 +17,9 @@ class AnswerForm(FlaskForm):
     answer_ms = IntegerField(default=0, validators=[NumberRange(min=0)])
 
 
-class QuizAnswerForm(FlaskForm):
-    """An answer to a quiz card: a choice number, typed text, or giving up. The grade is derived."""
+class QuizAnswerForm(QuizResponseFields):
+    """An answer to a quiz card (see QuizResponseFields), pinned to the card state and version seen."""
 
     state_id = IntegerField(validators=[InputRequired("Which card?"), NumberRange(min=1)])
     version = IntegerField(validators=[InputRequired("Which version?"), NumberRange(min=0)])
-    choice = IntegerField(validators=[Optional(), NumberRange(1, 6, "Choose a number from 1 to 6.")])
-    typed = StringField(validators=[Optional(), Length(max=100, message="Type at most 100 characters.")])
-    give_up = StringField(validators=[Optional()])
     answer_ms = IntegerField(default=0, validators=[Optional(), NumberRange(min=0)])

@@ -7,7 +7,9 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
+from studyapp import body_charts
 from studyapp.clock import now
+from studyapp.core.body.locate import LocateOutcome
 from studyapp.core.content.card_kinds import front
 from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.quizzes.questions import QUIZ_KINDS, GradeTimes
@@ -51,8 +53,9 @@ def study(slug: str) -> str | tuple[str, int]:
     point = PointRecord.from_dict(card.point.record) if card.point is not None else None
     members = category_members(card.subject) if card.kind == "members" and card.subject else []
     form = AnswerForm(state_id=state.id, version=state.version)
+    charts = body_charts.point_charts(quiz_pool.point_pool().charts, point.code) if point is not None else []
     return render_template(
-        "study/card.html", deck=deck, state=state, point=point, kind=card.kind, members=members,
+        "study/card.html", deck=deck, state=state, point=point, kind=card.kind, members=members, charts=charts,
         card_front=front(card.kind, point, card.subject, len(members)),
         form=form, grades=QUALITY_LABELS, revealed=request.args.get("show") == "1",
         plan=plan, is_redrill=state.id in plan.redrills, theme_categories=deck.categories or [],
@@ -99,7 +102,9 @@ def _first_try() -> answering.QuizTry | None:
     kept = session.get("quiz_try") or {}
     if "state" not in kept or "version" not in kept:
         return None
-    return answering.QuizTry(kept["state"], kept["version"], kept.get("wrong"), kept.get("typed"))
+    click = kept.get("click")
+    return answering.QuizTry(kept["state"], kept["version"], kept.get("wrong"), kept.get("typed"),
+                             (click[0], click[1]) if click else None)
 
 
 def _quiz_card(deck: Deck, state: CardState, plan: DayPlan) -> str:
@@ -109,10 +114,12 @@ def _quiz_card(deck: Deck, state: CardState, plan: DayPlan) -> str:
     first_try = _first_try()
     if first_try is not None and not first_try.is_for(state.id, state.version):
         first_try = None
+    first_click = first_try.click if first_try else None
+    chart = body_charts.question_chart(pool.charts, question, first_click=first_click) if question.view else None
     return render_template(
         "study/quiz.html", deck=deck, state=state, plan=plan, question=question,
         title=QUIZ_KINDS[question.kind], answer_point=pool.by_code[question.answer_code],
-        subject=pool.by_code.get(question.subject_code or ""),
+        subject=pool.by_code.get(question.subject_code or ""), chart=chart, first_click=first_click,
         first_wrong=pool.by_code.get(first_try.wrong or "") if first_try else None,
         first_typed=first_try.typed if first_try else None,
         form=QuizAnswerForm(state_id=state.id, version=state.version), is_redrill=state.id in plan.redrills,
@@ -133,12 +140,11 @@ def quiz_answer(slug: str) -> Response | tuple[str, int]:
     form = QuizAnswerForm()
     if not form.validate():
         return _bad_request(form)
-    typed = (form.typed.data or "").strip() if form.typed.data is not None and form.choice.data is None else None
-    response = quiz_pool.Response(choice=form.choice.data, typed=typed, gave_up=bool(form.give_up.data))
     try:
+        response = form.response()
         outcome = answering.answer_quiz(current_user, form.state_id.data, form.version.data, response,
                                         form.answer_ms.data or 0, now(), first_try=_first_try(),
-                                        times=_grade_times())
+                                        times=_grade_times(), thresholds=body_charts.locate_thresholds())
     except answering.NoSuchCard:
         abort(404, "No such quiz card.")
     except answering.StaleAnswer:
@@ -147,17 +153,27 @@ def quiz_answer(slug: str) -> Response | tuple[str, int]:
         return render_template("errors/error.html", code=400, message=f"Bad answer: {error}."), 400
     if isinstance(outcome, answering.QuizTry):
         session["quiz_try"] = {"state": outcome.state_id, "version": outcome.version,
-                               "wrong": outcome.wrong, "typed": outcome.typed}
+                               "wrong": outcome.wrong, "typed": outcome.typed, "click": outcome.click}
         return redirect(url_for("study.study", slug=deck.slug))
     _leech_notice(outcome.answered)
     session.pop("quiz_try", None)
     question, result = outcome.question, outcome.result
     session["quiz_result"] = {
         "slug": deck.slug, "log": outcome.answered.log.id, "kind": question.kind, "prompt": question.prompt,
-        "answer": question.answer_code, "chosen": result.chosen_code, "typed": typed,
+        "answer": question.answer_code, "chosen": result.chosen_code, "typed": response.typed,
         "outcome": result.outcome, "suggestion": result.suggestion, "first_wrong": outcome.first_wrong,
+        "view": question.view, "click": response.click, "first_click": outcome.first_click,
+        "located": located_summary(result.located),
     }
     return redirect(url_for("study.quiz_result", slug=deck.slug))
+
+
+def located_summary(located: LocateOutcome | None) -> dict[str, object] | None:
+    """A click's grading as plain data (for the session and the result page)."""
+    if located is None:
+        return None
+    return {"distance_cun": located.distance_cun, "grade": located.grade, "correct": located.correct,
+            "direction": located.direction, "nearest_point": located.nearest_point, "landmark": located.landmark}
 
 
 @bp.get("/<slug>/result")
@@ -174,9 +190,15 @@ def quiz_result(slug: str) -> Response | str:
     answer_point = pool.by_code.get(result["answer"])
     if answer_point is None:
         return redirect(url_for("study.study", slug=deck.slug))
+    located = result.get("located")
+    click, first_click = result.get("click"), result.get("first_click")
+    chart = body_charts.result_chart(pool.charts, answer_point.code, result.get("view"),
+                                     (click[0], click[1]) if click else None,
+                                     located["nearest_point"] if located else None,
+                                     (first_click[0], first_click[1]) if first_click else None)
     return render_template(
         "study/quiz_result.html", deck=deck, result=result, log=log, answer_point=answer_point,
-        chosen=pool.by_code.get(result.get("chosen") or ""),
+        chart=chart, located=located, chosen=pool.by_code.get(result.get("chosen") or ""),
         first_wrong=pool.by_code.get(result.get("first_wrong") or ""), grades=QUALITY_LABELS,
         title=QUIZ_KINDS[result["kind"]],
     )

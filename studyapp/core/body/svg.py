@@ -127,22 +127,30 @@ def _mark(mark: Mark, radius: float, label_at: tuple[float, float, str] | None) 
 
 
 def chart_svg(view: View, marks: Sequence[Mark] = (), *, landmarks: Iterable[str] = (),
-              label: str = "", css_class: str = "body-chart", element_id: str = "") -> str:
-    """A view with `marks` on it, and the named landmarks faint beside them. `label` is the
-    accessible name (the view's title and description are always there)."""
+              label: str = "", css_class: str = "body-chart", element_id: str = "",
+              lines: Sequence[Sequence[tuple[float, float]]] = (), focusable: bool = False) -> str:
+    """A view with `marks` on it, the named landmarks faint beside them, and `lines` (a channel's
+    pathway) under them. `label` is the accessible name (the view's title and description are
+    always there); `focusable` lets the keyboard reach the chart (a locate question's)."""
     radius = mark_size(view)
     x0, y0, width, height = view.box
     font = _num(radius * 3.2)
     title = escape(label or view.title)
     ident = f' id="{escape(element_id)}"' if element_id else ""
+    # a chart to click is a widget the keyboard works (arrow keys, Enter); any other is a picture
+    role = 'role="application" tabindex="0"' if focusable else 'role="img"'
     parts = [
-        f'<svg{ident} class="{escape(css_class)}" viewBox="{view.view_box}" role="img" '
+        f'<svg{ident} class="{escape(css_class)}" viewBox="{view.view_box}" {role} '
         f'preserveAspectRatio="xMidYMid meet" data-view="{escape(view.slug)}" font-size="{font}">',
         f"<title>{title}</title><desc>{escape(view.description)}</desc>",
         f'<rect class="b-paper" x="{_num(x0)}" y="{_num(y0)}" width="{_num(width)}" height="{_num(height)}"/>',
         f'<g class="b-figure">{figure_paths(view)}</g>',
     ]
     figure = view.figure
+    if lines:
+        parts.append('<g class="b-pathway">' + "".join(
+            '<path class="m-path" d="M' + "L".join(f"{_num(x)} {_num(y)}" for x, y in line) + '"/>'
+            for line in lines if len(line) > 1) + "</g>")
     # Landmarks are marks too (drawn first, labelled last), so every label is placed clear of the rest.
     marks = [Mark(figure.landmarks[key].x, figure.landmarks[key].y, "landmark", figure.landmarks[key].name)
              for key in landmarks if key in figure.landmarks] + list(marks)
@@ -154,3 +162,24 @@ def chart_svg(view: View, marks: Sequence[Mark] = (), *, landmarks: Iterable[str
     parts += [_mark(marks[i], radius, labels.get(i)) for i in drawing_order]
     parts.append("</g></svg>")
     return "".join(parts)
+
+
+# The light theme's colours, for a drawing that travels without the app's stylesheet.
+_STANDALONE = {
+    "skin": 'fill="#f6efe6" stroke="#6b5d50" stroke-width="1.6"',
+    "outline": 'fill="none" stroke="#6b5d50" stroke-width="1.4"',
+    "detail": 'fill="none" stroke="#b9a793" stroke-width="1"',
+    "bone": 'fill="none" stroke="#9c8b79" stroke-width="1" stroke-dasharray="3 2.5"',
+    "hair": 'fill="none" stroke="#b9a793" stroke-width="1" stroke-dasharray="1.5 2.5"',
+    "fill": 'fill="#b9a793" stroke="none"',
+}
+
+
+def standalone_svg(view: View) -> str:
+    """A view's drawing alone as an SVG file: the same strokes, coloured by attributes, so it shows
+    the same in any viewer or <img>."""
+    paths = "".join(
+        f'<path {_STANDALONE[stroke.kind]} vector-effect="non-scaling-stroke" stroke-linecap="round" '
+        f'stroke-linejoin="round" d="{path_data(stroke)}"/>' for stroke in view.figure.strokes)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view.view_box}" role="img">'
+            f"<title>{escape(view.title)}</title><desc>{escape(view.description)}</desc>{paths}</svg>")

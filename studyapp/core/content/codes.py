@@ -129,3 +129,11 @@ def code_rank(code: str) -> int:
     group = channel + match.group(1) if channel == "EX" else channel
     order = groups.index(group) if group in groups else len(groups)
     return order * 1000 + int(match.group(2))
+
+
+def channel_and_number(code: str) -> tuple[str, int]:
+    """('KI', 8) for KI-8; extra points are grouped by their body region: ('EX-HN', 3) for EX-HN3."""
+    channel, _, tail = code.partition("-")
+    digits = re.search(r"\d+$", tail)
+    number = int(digits.group()) if digits else 0
+    return (f"EX-{tail.rstrip('0123456789')}" if channel == "EX" else channel), number

@@ -44,7 +44,7 @@ from studyapp.core.body.charts import Charts
 from studyapp.core.body.locate import nearest_offset
 from studyapp.core.body.positions import Position
 from studyapp.core.content import categories as cat
-from studyapp.core.content.codes import CHANNEL_ALIASES, code_rank, normalize_code
+from studyapp.core.content.codes import CHANNEL_ALIASES, channel_and_number, code_rank, normalize_code
 from studyapp.core.content.deck_files import REGIONS, PointRecord, Related
 from studyapp.core.content.point_names import plain_pinyin, strip_tones
 
@@ -163,14 +163,6 @@ def codes_in(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _channel_and_number(code: str) -> tuple[str, int]:
-    """('KI', 8) for KI-8; extra points are grouped by their body region: ('EX-HN', 3) for EX-HN3."""
-    channel, _, tail = code.partition("-")
-    digits = re.search(r"\d+$", tail)
-    number = int(digits.group()) if digits else 0
-    return (f"EX-{tail.rstrip('0123456789')}" if channel == "EX" else channel), number
-
-
 def _kinds(point: PointRecord) -> set[str]:
     return {category.category for category in point.categories}
 
@@ -181,7 +173,7 @@ class _Closeness:
     def __init__(self, answer: PointRecord, category: str | None) -> None:
         self.answer = answer
         self.category = category
-        self.channel, self.number = _channel_and_number(answer.code)
+        self.channel, self.number = channel_and_number(answer.code)
         self.kinds = _kinds(answer)
         self.near_regions = NEIGHBOUR_REGIONS.get(answer.region, frozenset())
         self.named = codes_in(answer.location) | {r.code for r in answer.related}
@@ -195,7 +187,7 @@ class _Closeness:
         """0 (closest) to 4 for candidates sharing region, channel or category kind; 6 or 7 for the rest."""
         same_region = candidate.region == self.answer.region
         near_region = candidate.region in self.near_regions
-        channel, number = _channel_and_number(candidate.code)
+        channel, number = channel_and_number(candidate.code)
         same_channel = channel == self.channel
         adjacent = same_channel and abs(number - self.number) <= ADJACENT_NUMBERS
         kinds = _kinds(candidate)
