@@ -27,6 +27,8 @@ from studyapp.extensions import db
 from studyapp.models import User
 from studyapp.services.deck_import import import_bundle
 
+pytest_plugins = ["tests.browser"]  # the browser fixtures: live_app, browser, page, phone, desktop
+
 DECKS_DIR = PROJECT_ROOT / "decks"
 REFERENCE = PROJECT_ROOT.parent / "shared" / "reference" / "standard-point-names.tsv"
 # 10:00 UTC on a Monday: well inside a study day in UTC.

@@ -4,74 +4,19 @@ progress page. The server runs with CSRF on, as in production."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 from sqlalchemy import select, update
-from werkzeug.serving import make_server
 
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Point, ReviewLog
+from tests.browser import register
 from tests.conftest import Clock, bundled_points
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags for a closed network: no background connections, no first-run work.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-@pytest.fixture
-def live_app(app_factory: Callable[..., Flask]) -> Iterator[tuple[Flask, str]]:
-    app = app_factory(WTF_CSRF_ENABLED=True)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield app, f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "install Debian's chromium (scripts/test-deps does it)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A phone-sized page. Whatever the test does, the browser must report no error: no script
-    error, no failed load, nothing refused by the Content-Security-Policy."""
-    page = browser.new_page(viewport={"width": 390, "height": 844}, timezone_id="UTC")
-    problems: list[str] = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    yield page
-    page.close()
-    assert problems == []
-
-
-def register(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/register")
-    page.fill("#username", username)
-    page.fill("#password", "a long password")
-    page.fill("#confirm", "a long password")
-    page.click("main button[type=submit]")
-    expect(page.locator("h1")).to_have_text("Your decks")
-
 
 def new_cards_per_day(page: Page, base: str, count: int) -> None:
     page.goto(f"{base}/settings")
