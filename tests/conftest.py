@@ -227,3 +227,14 @@ def user_id(app: Flask, username: str = "student") -> int:
         found = db.session.scalar(select(User.id).where(User.username == username))
         assert found is not None, username
         return found
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The body-chart audit's figures, after every run: how far the drawing strays from the
+    distances the locations state (tests/test_body_charts.py holds it within 0.1 cun)."""
+    from studyapp.core.body.charts import Charts
+
+    charts = Charts.build({code: point.position for code, point in bundled_points().items()})
+    terminalreporter.write_line(
+        f"body charts: {len(charts.placed)} points on {len(charts.views)} views, {len(charts.drift)} stated "
+        f"distances, largest drift {charts.largest_drift:.3f} cun")
