@@ -69,6 +69,14 @@ def _only_cards(app: Flask, keep: dict[str, str]) -> None:
         db.session.commit()
 
 
+def next_page(page: Page) -> None:
+    """Enter on a quiz result goes on to the next card: once the page (and its script) has loaded,
+    and waiting for the next page, so nothing races the key."""
+    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 def _location(app: Flask, code: str) -> str:
     """The location as a question shows it: without the point's own names."""
     return bundled_points()[code].nameless_location
@@ -101,7 +109,7 @@ def test_quiz_each_kind_with_keyboard_right_and_wrong(live_app: tuple[Flask, str
     expect(page.locator("#quiz-answer")).to_contain_text(bundled_points()["KI-7"].location)
     expect(page.locator("#quiz-grade")).to_contain_text("Graded 1")
     expect(page.locator("#quiz-grade")).to_contain_text("next review Tue 3 Mar")
-    page.keyboard.press("Enter")
+    next_page(page)
 
     # 2. Which point is here? The right one with its number key.
     expect(page.locator("article.quiz")).to_have_attribute("data-kind", "which-point")
@@ -110,7 +118,7 @@ def test_quiz_each_kind_with_keyboard_right_and_wrong(live_app: tuple[Flask, str
     page.keyboard.press(str([n.split()[0] for n in names].index("KI-3") + 1))
     expect(page.locator("#verdict")).to_have_text("Correct")
     expect(page.locator("#quiz-grade")).to_contain_text("Graded 5")
-    page.keyboard.press("Enter")
+    next_page(page)
 
     # 3. A relation, answered by typing the pinyin without tones, then Enter.
     expect(page.locator("article.quiz")).to_have_attribute("data-kind", "relation")
@@ -118,14 +126,14 @@ def test_quiz_each_kind_with_keyboard_right_and_wrong(live_app: tuple[Flask, str
     page.keyboard.press("Enter")
     expect(page.locator("#verdict")).to_have_text("Correct")
     expect(page.locator("#quiz-answer")).to_contain_text("KI-8")
-    page.keyboard.press("Enter")
+    next_page(page)
 
     # The lapse comes back today (step 7) until it is answered well; then the day is done.
     expect(page.locator("article.quiz")).to_have_attribute("data-kind", "where-is")
     texts = page.locator("#quiz-choices .choice span").all_inner_texts()
     page.keyboard.press(str(texts.index(_location(app, "KI-7")) + 1))
     expect(page.locator("#verdict")).to_have_text("Correct")
-    page.keyboard.press("Enter")
+    next_page(page)
     expect(page.locator("h1")).to_contain_text("done for today")
 
     with app.app_context():
