@@ -216,7 +216,7 @@ def grade_current(client: FlaskClient, grade: int, slug: str = "kidney", answer_
 def deck_counts(client: FlaskClient, slug: str = "kidney") -> tuple[int, int]:
     """(due, new) of a deck as the deck list shows them."""
     page = client.get("/").get_data(as_text=True)
-    row = page[page.index(f'/study/{slug}"'):]
+    row = page[page.index(f'/decks/{slug}"'):]
     due = int(row.split('class="num due" data-label="Due">')[1].split("<")[0])
     new = int(row.split('class="num new" data-label="New">')[1].split("<")[0])
     return due, new

@@ -9,6 +9,7 @@ import io
 import json
 import sqlite3
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import genanki
@@ -176,6 +177,7 @@ def test_anki_text_is_escaped(app: Flask, client: FlaskClient, auth: AuthActions
         record = dict(point.record)
         record["cautions"] = [*record["cautions"], "Never <script>alert(1)</script> & co."]
         point.record = record
+        point.updated_at = datetime.now(UTC)  # as an import marks a changed record
         db.session.commit()
     connection = open_collection(client.get("/export/anki.apkg").data, tmp_path)
     try:

@@ -130,7 +130,7 @@ def _due_state_ids(client: FlaskClient) -> set[int]:
 
 def _kidney_due(client: FlaskClient) -> int:
     page = client.get("/").get_data(as_text=True)
-    row = page[page.index('/study/kidney"'):]
+    row = page[page.index('/decks/kidney"'):]
     return int(row.split('data-label="Due">')[1].split("<")[0])
 
 
