@@ -42,6 +42,37 @@ def test_siblings_of_a_point_are_not_introduced_the_same_day() -> None:
     assert plan.new == [1]  # 2: point 8 was studied today; 3: sibling of 1; 4: point 9 is due today
 
 
+COMPANIONS = {"name-location": "quiz-locate"}
+
+
+def teaching(points: int) -> list[NewCard]:
+    """Each point's first flashcard, its locate quiz and a later card, in teaching order."""
+    kinds = ("name-location", "quiz-locate", "location-name")
+    return [NewCard(10 * point + k, point, k * 1000 + point, kind) for k, kind in enumerate(kinds)
+            for point in range(1, points + 1)]
+
+
+def test_a_point_met_today_is_found_on_the_chart_two_new_cards_later() -> None:
+    plan = plan_day([], teaching(4), [], DayLimits(new_per_day=8), DoneToday(), COMPANIONS)
+    # meet KI-1, KI-2, KI-3; find KI-1 on the chart; meet KI-4; find KI-2, KI-3, KI-4
+    assert plan.new == [10, 20, 30, 11, 40, 21, 31, 41]
+
+
+def test_a_companion_keeps_its_place_as_the_day_goes_on() -> None:
+    new = [card for card in teaching(4) if card.card_id != 10]  # KI-1's flashcard was answered
+    done = DoneToday(new_cards=1, points=frozenset({1}), new_answers=((1, "name-location"),))
+    assert plan_day([], new, [], DayLimits(), done, COMPANIONS).new[:3] == [20, 30, 11]
+    later = [card for card in new if card.card_id not in (20, 30)]
+    done = DoneToday(new_cards=3, points=frozenset({1, 2, 3}),
+                     new_answers=((1, "name-location"), (2, "name-location"), (3, "name-location")))
+    assert plan_day([], later, [], DayLimits(), done, COMPANIONS).new[:2] == [11, 40]
+
+
+def test_companions_count_towards_the_new_card_limit() -> None:
+    assert plan_day([], teaching(4), [], DayLimits(new_per_day=3), DoneToday(), COMPANIONS).new == [10, 20, 11]
+    assert plan_day([], teaching(4), [], DayLimits(new_per_day=1), DoneToday(), COMPANIONS).new == [10]
+
+
 def test_redrills_come_after_everything_else() -> None:
     plan = plan_day([DueCard(1, 1, DAY)], [NewCard(2, 2, 0)], [3], DayLimits(), DoneToday())
     assert plan.queue == [1, 2, 3]
@@ -69,15 +100,16 @@ def test_new_card_limit_and_tomorrows_reviews(app: Flask, client: FlaskClient, a
                                               clock: Clock) -> None:
     auth.register()
     choose_decks(client, "kidney")
-    assert deck_counts(client) == (0, 20)  # 27 points, at most 20 new a day, one card per point
+    # at most 20 new a day: 10 points met on a flashcard, each found on the body chart soon after
+    assert deck_counts(client) == (0, 20)
     for _ in range(20):
         grade_current(client, 5)
     assert deck_counts(client) == (0, 0)
     assert "done for today" in client.get("/study/kidney").get_data(as_text=True)
 
     clock.advance(days=1)
-    # The 20 cards of yesterday are due (interval 1); their siblings wait; 7 new points remain.
-    assert deck_counts(client) == (20, 7)
+    # The 20 cards of yesterday are due (interval 1); their siblings wait; 10 more points come.
+    assert deck_counts(client) == (20, 20)
     state_id, _, _ = current_card(client)
     states = states_by_card(app)
     shown = next(key for key, s in states.items() if s.id == state_id)

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy import and_, case, func, or_, select
 
+from studyapp.core.content.card_kinds import COMPANION_KINDS
 from studyapp.core.scheduling import sm2
 from studyapp.core.scheduling.day_plan import DayLimits, DayPlan, DoneToday, DueCard, NewCard, plan_day
 from studyapp.core.scheduling.study_day import study_day
@@ -45,12 +46,12 @@ def plans_for_decks(user: User, decks: list[Deck], today: date) -> dict[int, Day
         assert due_day is not None  # the query wants due_day <= today
         due[deck_id].append(DueCard(state_id, point_id, due_day))
     new: dict[int, list[NewCard]] = {deck_id: [] for deck_id in deck_ids}
-    for deck_id, state_id, point_id, position in plain_rows(
-        select(Card.deck_id, CardState.id, Card.point_id, Card.position)
+    for deck_id, state_id, point_id, position, kind in plain_rows(
+        select(Card.deck_id, CardState.id, Card.point_id, Card.position, Card.kind)
         .join(Card, Card.id == CardState.card_id)
         .where(live, CardState.due_day.is_(None))
     ):
-        new[deck_id].append(NewCard(state_id, point_id, position))
+        new[deck_id].append(NewCard(state_id, point_id, position, kind))
     redrills: dict[int, list[int]] = {deck_id: [] for deck_id in deck_ids}
     for deck_id, state_id in plain_rows(
         select(Card.deck_id, CardState.id)
@@ -62,21 +63,27 @@ def plans_for_decks(user: User, decks: list[Deck], today: date) -> dict[int, Day
     # Today's answers in every deck: the review cap counts them all, the rest is per deck.
     new_done: dict[int, int] = {}
     points_done: dict[int, set[int]] = {}
+    new_answers: dict[int, list[tuple[int, str]]] = {}
     reviews_done = 0
-    for deck_id, kind, point_id in plain_rows(
-        select(Card.deck_id, ReviewLog.kind, Card.point_id)
+    for deck_id, kind, point_id, card_kind in plain_rows(
+        select(Card.deck_id, ReviewLog.kind, Card.point_id, Card.kind)
         .join(Card, Card.id == ReviewLog.card_id)
         .where(ReviewLog.user_id == user.id, ReviewLog.study_day == today)
+        .order_by(ReviewLog.id)
     ):
         reviews_done += kind == "review"
         new_done[deck_id] = new_done.get(deck_id, 0) + (kind == "new")
         if point_id is not None:
             points_done.setdefault(deck_id, set()).add(point_id)
+            if kind == "new":
+                new_answers.setdefault(deck_id, []).append((point_id, card_kind))
     limits = DayLimits(user.new_cards_per_day, user.reviews_per_day)
     return {
         deck_id: plan_day(
             due=due[deck_id], new=new[deck_id], redrills=redrills[deck_id], limits=limits,
-            done=DoneToday(new_done.get(deck_id, 0), reviews_done, frozenset(points_done.get(deck_id, ()))),
+            done=DoneToday(new_done.get(deck_id, 0), reviews_done, frozenset(points_done.get(deck_id, ())),
+                           tuple(new_answers.get(deck_id, ()))),
+            companions=COMPANION_KINDS,
         )
         for deck_id in deck_ids
     }

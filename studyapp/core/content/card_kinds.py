@@ -16,18 +16,20 @@ from studyapp.core.content import categories as cat
 from studyapp.core.content.codes import code_rank
 from studyapp.core.content.deck_files import DeckRecord, PointRecord, theme_points
 
-# Kinds in the order new cards are introduced: every point's first card comes before any point's
-# second one, which spreads siblings over different days by itself.
+# Kinds in the order a point's cards are introduced (its teaching order): first meet the point and
+# where it is, then find it on the body the same day (the companion below), then recall it from its
+# place, pick it out among its neighbours, and only then its actions and relations. Every point's
+# first card comes before any point's second one, which spreads siblings over different days.
 CARD_KINDS: dict[str, str] = {
     "name-location": "Where is this point?",
+    # On the body charts: click where the point is; name the point marked by a dot
+    "quiz-locate": "Quiz: where is it on the body?",
     "location-name": "Which point is here?",
     # Location quizzes (multiple choice or typed; graded from the outcome, see core.quizzes.questions)
     "quiz-where-is": "Quiz: where is this point?",
-    "quiz-which-point": "Quiz: which point is here?",
-    # On the body charts: click where the point is; name the point marked by a dot
-    "quiz-locate": "Quiz: where is it on the body?",
     "quiz-name-dot": "Quiz: which point is this dot?",
     "functions": "What does this point do, and what is it used for?",
+    "quiz-which-point": "Quiz: which point is here?",
     "related": "Which points work with this one, and why?",
     "quiz-relation": "Quiz: neighbours and relations",
     # Theme decks
@@ -35,6 +37,9 @@ CARD_KINDS: dict[str, str] = {
     "which-point": "Which point is it?",
     "members": "Name all the points of this group.",
 }
+# A kind's companion comes the same day, a few cards later (core.scheduling.day_plan): a point met on
+# its first flashcard is found on the body chart while it is fresh.
+COMPANION_KINDS: dict[str, str] = {"name-location": "quiz-locate"}
 KIND_ORDER = {kind: index for index, kind in enumerate(CARD_KINDS)}
 POSITION_STRIDE = 1_000_000  # position = kind index * stride + the point's code rank
 CHANNEL_KINDS = tuple(kind for kind in CARD_KINDS if kind not in ("categories", "which-point", "members"))
