@@ -16,10 +16,17 @@
     });
   });
 
+  // Keys act only on the page itself (or, for the number keys, on the choices): Enter on a focused
+  // link such as "The whole record of ..." opens it, and typing a name takes no shortcut.
+  function onPage(event) {
+    var target = event.target;
+    return !target || target === document.body || target === document.documentElement;
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    var tag = (event.target && event.target.tagName) || "";
-    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return;  // typing a name: no shortcuts
+    var inChoices = choices && choices.contains(event.target) && event.target.tagName === "BUTTON";
+    if (!onPage(event) && !inChoices && !(next && event.target === next)) return;
     if (next && (event.key === "Enter" || event.key === " ")) {
       event.preventDefault();
       window.location.href = next.href;

@@ -24,10 +24,16 @@
     if (elapsed) elapsed.value = String(Math.round(performance.now() - shownAt));
   });
 
+  // Keys act only on the page itself: Enter on a focused link or button does what that element does.
+  function onPage(event) {
+    var target = event.target;
+    return !target || target === document.body || target === document.documentElement;
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    var tag = (event.target && event.target.tagName) || "";
-    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return;
+    var inGrades = form.contains(event.target);
+    if (!onPage(event) && !(inGrades && /^[0-5]$/.test(event.key)) && !(show && event.target === show)) return;
     if (!revealed() && (event.key === " " || event.key === "Enter")) {
       event.preventDefault();
       reveal();

@@ -4,8 +4,8 @@
   if (!undo) return;
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    var tag = (event.target && event.target.tagName) || "";
-    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT") return;
+    var target = event.target;
+    if (target && target !== document.body && target !== document.documentElement) return;  // keys on the page only
     if (event.key === "u" || event.key === "U") { event.preventDefault(); undo.form.requestSubmit(undo); }
   });
 })();

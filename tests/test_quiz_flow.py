@@ -128,7 +128,7 @@ def test_wrong_then_right_grades_3_and_teaches_the_mistake(app: Flask, client: F
     assert [grade for _, grade in logged(app)] == [3]
     # Graded 3: below 4, so step 7 brings it back later today (after the new cards).
     page = client.get("/study/kidney").get_data(as_text=True)
-    assert re.search(r'title="Again today \(step 7\)">1<', page)
+    assert re.search(r'class="again"[^>]*><strong>1</strong> again', page)
     with app.app_context():
         again_state = db.session.get(CardState, state)
         assert again_state.redrill_day is not None and again_state.version == version + 1

@@ -64,7 +64,7 @@ def plans_for_decks(user: User, decks: list[Deck], today: date) -> dict[int, Day
     new_done: dict[int, int] = {}
     points_done: dict[int, set[int]] = {}
     new_answers: dict[int, list[tuple[int, str]]] = {}
-    reviews_done = 0
+    reviews_done = answers = 0
     for deck_id, kind, point_id, card_kind in plain_rows(
         select(Card.deck_id, ReviewLog.kind, Card.point_id, Card.kind)
         .join(Card, Card.id == ReviewLog.card_id)
@@ -72,6 +72,7 @@ def plans_for_decks(user: User, decks: list[Deck], today: date) -> dict[int, Day
         .order_by(ReviewLog.id)
     ):
         reviews_done += kind == "review"
+        answers += 1
         new_done[deck_id] = new_done.get(deck_id, 0) + (kind == "new")
         if point_id is not None:
             points_done.setdefault(deck_id, set()).add(point_id)
@@ -82,7 +83,7 @@ def plans_for_decks(user: User, decks: list[Deck], today: date) -> dict[int, Day
         deck_id: plan_day(
             due=due[deck_id], new=new[deck_id], redrills=redrills[deck_id], limits=limits,
             done=DoneToday(new_done.get(deck_id, 0), reviews_done, frozenset(points_done.get(deck_id, ())),
-                           tuple(new_answers.get(deck_id, ()))),
+                           tuple(new_answers.get(deck_id, ())), answers),
             companions=COMPANION_KINDS,
         )
         for deck_id in deck_ids

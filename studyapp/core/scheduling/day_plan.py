@@ -53,6 +53,7 @@ class DoneToday:
     # Today's first answers of new cards, in the order given: (point, card kind). A companion of one
     # of them is still to come today, COMPANION_GAP new cards after its lead.
     new_answers: tuple[tuple[int, str], ...] = ()
+    answers: int = 0  # every answer today, re-drills included (in every deck)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class DayPlan:
     reviews: list[int] = field(default_factory=list)
     new: list[int] = field(default_factory=list)
     redrills: list[int] = field(default_factory=list)
+    answered_today: int = 0  # answers given today, in any deck: is there an answer to undo?
 
     @property
     def queue(self) -> list[int]:
@@ -110,4 +112,5 @@ def plan_day(
             waiting.append((follower.card_id, COMPANION_GAP))
             taken.add(follower.card_id)
     chosen += [card_id for card_id, _ in waiting]
-    return DayPlan(reviews=[card.card_id for card in reviews], new=chosen, redrills=list(redrills))
+    return DayPlan(reviews=[card.card_id for card in reviews], new=chosen, redrills=list(redrills),
+                   answered_today=done.answers)

@@ -1,0 +1,53 @@
+"""A new student's first days: teaching order, the study header, undo only when there is an answer."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from studyapp.extensions import db
+from studyapp.models import Card, CardState
+from tests.conftest import AuthActions, choose_decks, current_card, grade_current
+
+
+def kind_of(app: Flask, state_id: int) -> str:
+    with app.app_context():
+        return db.session.scalar(select(Card.kind).join(CardState, CardState.card_id == Card.id)
+                                 .where(CardState.id == state_id))
+
+
+def test_day_one_mixes_flashcards_and_location_quizzes(app: Flask, client: FlaskClient, auth: AuthActions) -> None:
+    auth.register()
+    choose_decks(client, "kidney")
+    kinds = []
+    for _ in range(20):
+        state_id, _, _ = current_card(client)
+        kinds.append(kind_of(app, state_id))
+        grade_current(client, 5)
+    assert kinds.count("name-location") == 10 and kinds.count("quiz-locate") == 10
+    # each point is met first and found on the chart two new cards later
+    assert kinds[:4] == ["name-location", "name-location", "name-location", "quiz-locate"]
+    assert "done for today" in client.get("/study/kidney").get_data(as_text=True)
+
+
+def test_the_study_header_says_what_its_counts_are(client: FlaskClient, auth: AuthActions) -> None:
+    auth.register()
+    page = client.get("/study/kidney").get_data(as_text=True)
+    assert "<strong>0</strong> due" in page and "<strong>20</strong> new" in page
+    assert "<strong>0</strong> again" in page
+
+
+def test_undo_shows_once_there_is_an_answer_to_undo(client: FlaskClient, auth: AuthActions) -> None:
+    auth.register()
+    assert 'id="undo"' not in client.get("/study/kidney").get_data(as_text=True)
+    grade_current(client, 5)
+    assert 'id="undo"' in client.get("/study/kidney").get_data(as_text=True)
+    client.post("/study/undo")
+    assert 'id="undo"' not in client.get("/study/kidney").get_data(as_text=True)
+
+
+def test_practice_says_it_takes_one_try(client: FlaskClient, auth: AuthActions) -> None:
+    auth.register()
+    page = client.get("/quiz/practice?kind=which-point&seed=1").get_data(as_text=True)
+    assert "one try a question" in page and "second try" in page
