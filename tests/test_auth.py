@@ -14,16 +14,18 @@ from tests.conftest import AuthActions, current_card, grade_current
 
 
 def test_register_login_logout(app: Flask, client: FlaskClient, auth: AuthActions) -> None:
-    assert client.get("/").status_code == 302  # login required
+    landing = client.get("/")  # a newcomer sees what the app is, and the way in
+    assert landing.status_code == 200 and b"Create an account" in landing.data and b"<svg" in landing.data
+    assert client.get("/progress").status_code == 302  # a student's pages need a login
     response = auth.register("mei", "a long password")
     assert response.status_code == 302 and response.headers["Location"] == "/"
     with app.app_context():
         user = db.session.scalar(select(User).where(User.username == "mei"))
         assert user.password_hash != "a long password"
         assert user.password_hash.startswith(("scrypt:", "pbkdf2:"))
-    assert client.get("/").status_code == 200
+    assert b"Your decks" in client.get("/").data
     auth.logout()
-    assert client.get("/").status_code == 302
+    assert b"Create an account" in client.get("/").data and client.get("/progress").status_code == 302
     assert auth.login("mei", "wrong password").status_code == 400
     assert auth.login("MEI", "a long password").status_code == 302
 

@@ -51,3 +51,24 @@ def test_practice_says_it_takes_one_try(client: FlaskClient, auth: AuthActions) 
     auth.register()
     page = client.get("/quiz/practice?kind=which-point&seed=1").get_data(as_text=True)
     assert "one try a question" in page and "second try" in page
+
+
+def test_the_first_page_says_what_the_app_is_with_a_chart(client: FlaskClient) -> None:
+    page = client.get("/").get_data(as_text=True)
+    assert "Learn the acupoints where they are on the body" in page
+    assert "How a day of study goes" in page and 'href="/register"' in page and 'href="/login"' in page
+    assert 'class="m-target"' in page and 'class="m-click"' in page  # the picture: a click beside KI-8
+
+
+def test_choosing_decks_is_grouped_sized_and_offers_a_start(client: FlaskClient, auth: AuthActions) -> None:
+    auth.register()
+    page = " ".join(client.get("/decks/choose").get_data(as_text=True).split())
+    assert "New here? Start with one channel" in page
+    assert page.count("<fieldset") == 3 and "The 14 channels" in page
+    assert "11 points" in page  # the Lung channel's size
+    assert "days of new cards" in page and "a day of study takes about 15 minutes" in page
+    response = client.post("/decks/choose", data={"deck": "lung"})  # the one-click start
+    assert response.status_code == 302
+    decks = client.get("/").get_data(as_text=True)
+    assert "Lung channel" in decks and "Kidney channel" not in decks
+    assert "Start with one channel" not in client.get("/decks/choose").get_data(as_text=True)

@@ -62,7 +62,7 @@ def test_a_new_student_has_no_decks_until_they_choose(client: FlaskClient, auth:
     page = client.get("/").get_data(as_text=True)
     assert "You have not chosen any decks yet" in page
     form = client.get("/decks/choose").get_data(as_text=True)
-    for group in ("Channels", "Extra points", "Themes"):
+    for group in ("The 14 channels", "The extra points", "Themes: points gathered by category"):
         assert f"<legend>{group}</legend>" in form
     choose_decks(client, "kidney", "theme-yuan-source")
     page = client.get("/").get_data(as_text=True)

@@ -4,8 +4,9 @@ student in a deck's cards (a card state for each live card)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from sqlalchemy import delete, exists, insert, literal, select
+from sqlalchemy import delete, distinct, exists, func, insert, literal, select
 from sqlalchemy.exc import IntegrityError
 
 from studyapp.extensions import db
@@ -15,6 +16,21 @@ from studyapp.models import Card, CardState, Deck, User, UserDeck
 def live_decks() -> list[Deck]:
     return list(db.session.scalars(
         select(Deck).where(Deck.retired.is_(False)).order_by(Deck.position, Deck.id)))
+
+
+@dataclass(frozen=True)
+class DeckSize:
+    points: int
+    cards: int
+
+
+def deck_sizes() -> dict[int, DeckSize]:
+    """How big each live deck is: its points and its cards (a theme deck's cards are about points of
+    other decks, so it counts the points its cards ask about)."""
+    rows = db.session.execute(
+        select(Card.deck_id, func.count(distinct(Card.point_id)), func.count())
+        .where(Card.retired.is_(False)).group_by(Card.deck_id)).all()
+    return {deck_id: DeckSize(points, cards) for deck_id, points, cards in rows}
 
 
 def chosen_deck_ids(user: User) -> set[int]:
