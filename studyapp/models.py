@@ -61,6 +61,8 @@ class User(UserMixin, Base):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     new_cards_per_day: Mapped[int] = mapped_column(Integer, default=20)
     reviews_per_day: Mapped[int] = mapped_column(Integer, default=200)
+    # The colour theme of the pages: "system" follows the device, or "light" or "dark".
+    theme: Mapped[str] = mapped_column(String(10), default="system", server_default="system")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

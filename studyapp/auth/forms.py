@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Regexp, ValidationError
 
 from studyapp.core.scheduling.study_day import is_valid_timezone
@@ -35,3 +36,5 @@ class SettingsForm(FlaskForm):
         "New cards per deck per day", validators=[NumberRange(0, 500, "Choose 0 to 500.")])
     reviews_per_day = IntegerField(
         "Reviews per day", validators=[NumberRange(0, 5000, "Choose 0 to 5000.")])
+    theme = SelectField("Colours", choices=[SelectChoice("system", "As my device is set (light or dark)"),
+                                            SelectChoice("light", "Light"), SelectChoice("dark", "Dark")])

@@ -74,7 +74,7 @@ def settings() -> Response | tuple[str, int] | str:
     if form.validate_on_submit():
         accounts.save_settings(current_user, timezone=form.timezone.data,
                                new_cards_per_day=form.new_cards_per_day.data,
-                               reviews_per_day=form.reviews_per_day.data)
+                               reviews_per_day=form.reviews_per_day.data, theme=form.theme.data)
         flash("Settings saved.")
         return redirect(url_for("auth.settings"))
     status = 400 if request.method == "POST" else 200

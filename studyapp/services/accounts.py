@@ -50,8 +50,15 @@ def check_login(username: str, password: str) -> User | None:
     return None
 
 
-def save_settings(user: User, *, timezone: str, new_cards_per_day: int, reviews_per_day: int) -> None:
+THEMES = ("system", "light", "dark")
+
+
+def save_settings(user: User, *, timezone: str, new_cards_per_day: int, reviews_per_day: int,
+                  theme: str = "system") -> None:
+    if theme not in THEMES:
+        raise ValueError(f"theme must be one of {', '.join(THEMES)}")
     user.timezone = timezone
     user.new_cards_per_day = new_cards_per_day
     user.reviews_per_day = reviews_per_day
+    user.theme = theme
     db.session.commit()

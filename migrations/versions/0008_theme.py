@@ -1,0 +1,25 @@
+"""Each student's colour theme: as the device is set, light or dark
+
+Revision ID: 0008_theme
+Revises: 0005
+Create Date: 2026-12-03 21:00:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0008_theme'
+down_revision = '0005'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('users') as batch_op:
+        batch_op.add_column(sa.Column('theme', sa.String(length=10), nullable=False, server_default='system'))
+
+
+def downgrade():
+    with op.batch_alter_table('users') as batch_op:
+        batch_op.drop_column('theme')
