@@ -392,3 +392,19 @@ def test_charts_without_data_still_render() -> None:
     assert forecast_chart(forecast({}, TODAY)).summary == "No reviews due in the next 30 days."
     parse(forecast_chart(forecast({}, TODAY)).svg)
     parse(mastery_chart([]).svg)
+
+
+def test_forecast_labels_sit_under_their_own_bars() -> None:
+    """Each labelled day (today, then every seventh) has a tick under the middle of its bar and its
+    label centred on that tick, so "today" is not read as tomorrow's bar."""
+    days = forecast({TODAY: 3, TODAY + timedelta(days=1): 30}, TODAY)
+    root = parse(forecast_chart(days).svg)
+    bars = root.findall(f".//{SVG}g[@class='bar']")
+    ticks = root.findall(f".//{SVG}line[@class='tick']")
+    labels = [text for text in root.iter(f"{SVG}text") if text.get("text-anchor") == "middle"]
+    assert [label.text for label in labels][0] == "today" and len(ticks) == len(labels) == 5
+    for index, (tick, label) in enumerate(zip(ticks, labels, strict=True)):
+        frame = bars[index * 7].find(f"{SVG}rect")
+        assert frame is not None
+        middle = float(frame.get("x") or 0) + float(frame.get("width") or 0) / 2
+        assert float(tick.get("x1") or 0) == float(label.get("x") or 0) == middle

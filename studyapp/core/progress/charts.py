@@ -53,7 +53,7 @@ def heatmap_chart(heatmap: Heatmap, bands: int = 2) -> Chart:
     of about 27 weeks are as wide as a phone, so the squares and month names stay legible there;
     `bands=1` draws the familiar single strip for wide layouts.
     """
-    left, month_row, band_gap = 26, 14, 6
+    left, month_row, band_gap = 26, 15, 6
     cells = heatmap.cells
     busiest = max(cells, key=lambda cell: cell.count, default=None)
     span = f"from {heatmap.first_day.isoformat()} to {heatmap.last_day.isoformat()}"
@@ -72,14 +72,14 @@ def heatmap_chart(heatmap: Heatmap, bands: int = 2) -> Chart:
         band, band_column = divmod(column, per_band)
         top = band * band_height + month_row
         if band_column == 0:
-            body += [f'<text x="0" y="{top + row * STEP + CELL - 1}" font-size="9">{name}</text>'
+            body += [f'<text x="0" y="{top + row * STEP + CELL - 1}" font-size="11">{name}</text>'
                      for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"))]
         x = left + band_column * STEP
         for row, cell in enumerate(week):
             if cell is None:
                 continue
             if cell.day.day == 1:
-                body.append(f'<text x="{x}" y="{top - 4}" font-size="9">{MONTHS[cell.day.month - 1]}</text>')
+                body.append(f'<text x="{x}" y="{top - 4}" font-size="11">{MONTHS[cell.day.month - 1]}</text>')
             days.append(
                 f'<rect class="lvl-{cell.level}" x="{x}" y="{top + row * STEP}" width="{CELL}" height="{CELL}" '
                 f'rx="2"><title>{cell.day.isoformat()}: {_plural(cell.count, "review")}</title></rect>'
@@ -88,11 +88,11 @@ def heatmap_chart(heatmap: Heatmap, bands: int = 2) -> Chart:
     width = left + min(per_band, len(heatmap.weeks)) * STEP + 8  # room for a month named in the last column
     legend_y = -(-len(heatmap.weeks) // per_band) * band_height
     legend_x = width - 5 * STEP - 36
-    legend = [f'<g class="legend" aria-hidden="true"><text x="{legend_x - 26}" y="{legend_y + CELL - 1}" '
-              f'font-size="9">Less</text>']
+    legend = [f'<g class="legend" aria-hidden="true"><text x="{legend_x - 30}" y="{legend_y + CELL - 1}" '
+              f'font-size="11">Less</text>']
     legend += [f'<rect class="lvl-{level}" x="{legend_x + level * STEP}" y="{legend_y}" width="{CELL}" '
                f'height="{CELL}" rx="2"/>' for level in range(5)]
-    legend.append(f'<text x="{legend_x + 5 * STEP + 2}" y="{legend_y + CELL - 1}" font-size="9">More</text></g>')
+    legend.append(f'<text x="{legend_x + 5 * STEP + 2}" y="{legend_y + CELL - 1}" font-size="11">More</text></g>')
     return Chart(_svg("chart-heatmap", width, legend_y + CELL + 2, summary, body + days + legend), summary)
 
 
@@ -100,7 +100,7 @@ def heatmap_chart(heatmap: Heatmap, bands: int = 2) -> Chart:
 
 def forecast_chart(days: Sequence[ForecastDay]) -> Chart:
     """Reviews due on each coming day: one bar per day, today (with the overdue cards) first."""
-    left, right, top, bottom, plot = 30, 8, 8, 22, 120
+    left, right, top, bottom, plot = 34, 12, 8, 26, 120
     bar_step, bar_width = 11, 8
     total = sum(day.due for day in days)
     peak = max(days, key=lambda day: day.due, default=None)
@@ -118,8 +118,8 @@ def forecast_chart(days: Sequence[ForecastDay]) -> Chart:
     body = [
         f'<line x1="{left - 2}" y1="{baseline}" x2="{width - right}" y2="{baseline}" stroke="currentColor" '
         f'stroke-width="1"/>',
-        f'<text x="{left - 5}" y="{baseline}" font-size="10" text-anchor="end">0</text>',
-        f'<text x="{left - 5}" y="{top + 8}" font-size="10" text-anchor="end">{scale}</text>',
+        f'<text x="{left - 5}" y="{baseline}" font-size="13" text-anchor="end">0</text>',
+        f'<text x="{left - 5}" y="{top + 10}" font-size="13" text-anchor="end">{scale}</text>',
     ]
     bars = ['<g class="bars">']
     for index, day in enumerate(days):
@@ -132,10 +132,12 @@ def forecast_chart(days: Sequence[ForecastDay]) -> Chart:
                        f'height="{height:g}"/>')
         bar.append("</g>")
         bars.append("".join(bar))
-        if index % 7 == 0:
+        if index % 7 == 0:  # a tick under the bar's middle, its label centred on the tick
             label = "today" if index == 0 else _short_date(day.day)
-            body.append(f'<text x="{x + bar_step / 2:g}" y="{baseline + 15}" font-size="10" '
-                        f'text-anchor="{"start" if index == 0 else "middle"}">{label}</text>')
+            middle = x + bar_step / 2
+            body.append(f'<line class="tick" x1="{middle:g}" y1="{baseline}" x2="{middle:g}" y2="{baseline + 4}" '
+                        f'stroke="currentColor" stroke-width="1"/>'
+                        f'<text x="{middle:g}" y="{baseline + 18}" font-size="13" text-anchor="middle">{label}</text>')
     bars.append("</g>")
     return Chart(_svg("chart-forecast", width, baseline + bottom, summary, body + bars), summary)
 
@@ -159,14 +161,14 @@ def mastery_chart(rows: Sequence[MasteryRow], title: str = "Mastery") -> Chart:
         group = escape(row.group)
         rest = f"{row.learning} learning · {row.new} new"
         body.append('<g class="group">')
-        if _text_width(row.label, 12) + _text_width(rest, 10) + 12 <= width:
-            body.append(f'<text x="0" y="{y + 12}" font-size="12">{escape(row.label)}</text>'
-                        f'<text x="{width}" y="{y + 12}" font-size="10" text-anchor="end">{rest}</text>')
-            y += 16
+        if _text_width(row.label, 14) + _text_width(rest, 12) + 12 <= width:
+            body.append(f'<text x="0" y="{y + 14}" font-size="14">{escape(row.label)}</text>'
+                        f'<text x="{width}" y="{y + 14}" font-size="12" text-anchor="end">{rest}</text>')
+            y += 19
         else:
-            body.append(f'<text x="0" y="{y + 12}" font-size="12">{group}</text>'
-                        f'<text x="0" y="{y + 26}" font-size="10">{row.mature}/{row.total} mature · {rest}</text>')
-            y += 30
+            body.append(f'<text x="0" y="{y + 14}" font-size="14">{group}</text>'
+                        f'<text x="0" y="{y + 30}" font-size="12">{row.mature}/{row.total} mature · {rest}</text>')
+            y += 35
         body.append(f'<rect class="track" x="0" y="{y}" width="{width}" height="{bar_height}" rx="3"/>')
         x = 0.0
         for part, count in (("mature", row.mature), ("learning", row.learning), ("new", row.new)):
