@@ -280,12 +280,11 @@ def test_unknown_card_keys_are_refused_with_their_list(
     before = progress(app, "next")
 
     def rename(document: dict[str, Any]) -> None:
-        old = document["cards"][0]["key"]
-        document["cards"][0]["key"] = "XX-1/name-location"
-        document["cards"][1]["key"] = "XX-2/name-location"
+        renamed = {document["cards"][0]["key"]: "XX-1/name-location", document["cards"][1]["key"]: "XX-2/name-location"}
+        for card in document["cards"][:2]:
+            card["key"] = renamed[card["key"]]
         for review in document["reviews"]:
-            if review["card"] == old:
-                review["card"] = "XX-1/name-location"
+            review["card"] = renamed.get(review["card"], review["card"])
 
     response = upload(client, edit_backup(data, rename), "backup.json")
     page = response.get_data(as_text=True)

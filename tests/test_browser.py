@@ -51,7 +51,8 @@ def test_register_study_three_cards_with_keyboard_and_see_summary(live_app: tupl
         flip_and_grade(page, grade)
 
     expect(page.locator("h1")).to_contain_text("done for today")
-    expect(page.locator("#summary-reviewed")).to_have_text("3")
+    expect(page.locator("#summary-answers")).to_have_text("3")
+    expect(page.locator("#summary-studied")).to_have_text("3")
     expect(page.locator("#summary-correct")).to_have_text("3")
     expect(page.locator("#summary-next")).to_have_text("Tue 3 Mar")
     expect(page.locator("footer")).to_contain_text("does not replace a qualified practitioner")
@@ -184,9 +185,9 @@ def test_progress_page_shows_two_days_of_study(live_app: tuple[Flask, str], page
     expect(page.locator("#streak-longest")).to_have_text("1 day")
     heatmap = page.locator("section[aria-labelledby=calendar-heading]")
     expect(heatmap.locator("figcaption")).to_have_text(
-        "Reviews per day from 2025-03-04 to 2026-03-03: 6 reviews on 2 of 365 days; "
+        "Cards studied per day from 2025-03-04 to 2026-03-03: 6 cards on 2 of 365 days; "
         "most in one day: 4 on 2026-03-02.")
-    expect(heatmap.locator("rect title", has_text="2026-03-03:")).to_have_text("2026-03-03: 2 reviews")
+    expect(heatmap.locator("rect title", has_text="2026-03-03:")).to_have_text("2026-03-03: 2 cards studied")
     # Young cards only (interval 1 before today's reviews): one of two passed.
     expect(page.locator("#retention-7-young")).to_have_text("50% 1 of 2")
     expect(page.locator("#retention-7-mature")).to_have_text("no reviews")

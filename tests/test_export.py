@@ -46,9 +46,9 @@ def test_review_log_csv_has_one_row_per_answer_of_this_student_only(
     auth.logout()
     auth.register("mei")
     client.post("/settings", data={"timezone": "UTC", "new_cards_per_day": 2, "reviews_per_day": 200})
-    grade_current(client, 5)  # KI-1, new
-    grade_current(client, 2)  # KI-2, new, then re-drilled
-    grade_current(client, 4)  # the re-drill of KI-2 (step 7 keeps the schedule)
+    grade_current(client, 5)  # KI-1, new: met on its flashcard
+    grade_current(client, 2)  # KI-1 found on the chart (its companion card), new, then re-drilled
+    grade_current(client, 4)  # the re-drill (step 7 keeps the schedule)
     clock.advance(days=1)
     grade_current(client, 1)  # KI-1 reviewed and lapsed
 
@@ -64,8 +64,8 @@ def test_review_log_csv_has_one_row_per_answer_of_this_student_only(
                 r["interval_before"], r["interval_after"], r["easiness_before"], r["easiness_after"]) for r in rows]
     assert summary == [
         ("2026-03-02", "KI-1", "name-location", "5", "Perfect", "new", "0", "1", "2.50", "2.60"),
-        ("2026-03-02", "KI-2", "name-location", "2", "Wrong, felt easy once seen", "new", "0", "1", "2.50", "2.18"),
-        ("2026-03-02", "KI-2", "name-location", "4", "Correct, after a pause", "redrill", "1", "1", "2.18", "2.18"),
+        ("2026-03-02", "KI-1", "quiz-locate", "2", "Wrong, felt easy once seen", "new", "0", "1", "2.50", "2.18"),
+        ("2026-03-02", "KI-1", "quiz-locate", "4", "Correct, after a pause", "redrill", "1", "1", "2.18", "2.18"),
         ("2026-03-03", "KI-1", "name-location", "1", "Wrong, but familiar", "review", "1", "1", "2.60", "2.06"),
     ]
     assert rows[0]["reviewed_at_utc"] == "2026-03-02T10:00:00Z"

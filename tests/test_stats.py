@@ -320,7 +320,7 @@ def test_heatmap_svg_has_a_titled_square_per_day() -> None:
     assert "2026-03-01: 1 review" in titles(root)
     assert {square.get("class") for square in squares} == {"lvl-0", "lvl-2", "lvl-3", "lvl-4"}
     assert root.get("aria-label") == chart.summary
-    assert "55 reviews on 3 of 365 days" in chart.summary
+    assert "55 cards on 3 of 365 days" in chart.summary
 
 
 def test_heatmap_svg_stacks_weeks_in_bands_that_fit_a_phone() -> None:
@@ -402,7 +402,7 @@ def test_forecast_labels_sit_under_their_own_bars() -> None:
     bars = root.findall(f".//{SVG}g[@class='bar']")
     ticks = root.findall(f".//{SVG}line[@class='tick']")
     labels = [text for text in root.iter(f"{SVG}text") if text.get("text-anchor") == "middle"]
-    assert [label.text for label in labels][0] == "today" and len(ticks) == len(labels) == 5
+    assert labels[0].text == "today" and len(ticks) == len(labels) == 5
     for index, (tick, label) in enumerate(zip(ticks, labels, strict=True)):
         frame = bars[index * 7].find(f"{SVG}rect")
         assert frame is not None

@@ -82,7 +82,8 @@ def test_summary_after_the_last_card(client: FlaskClient, auth: AuthActions) -> 
     grade_current(client, 5)  # the re-drill of the second card
     page = client.get("/study/kidney").get_data(as_text=True)
     assert "done for today" in page
-    assert 'id="summary-reviewed">4<' in page
+    assert 'id="summary-answers">4<' in page and 'id="summary-studied">3<' in page  # 1 again-today repeat
+    assert "1 again-today repeat" in page
     assert 'id="summary-correct">3<' in page
     assert 'id="summary-time">0 min 6 s<' in page  # 4 answers x 1.5 s
     assert 'id="summary-next">Tue 3 Mar<' in page

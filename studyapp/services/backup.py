@@ -143,9 +143,14 @@ def restore_backup(user: User, backup: Backup) -> RestoreReport:
 
 @dataclass(frozen=True)
 class ExportCounts:
-    reviews: int
+    answers: int  # review-log rows: every grade given
+    repeats: int  # of which again-today repeats
     cards: int
     decks: int
+
+    @property
+    def studied(self) -> int:
+        return self.answers - self.repeats
 
 
 def export_counts(user: User) -> ExportCounts:
@@ -153,7 +158,9 @@ def export_counts(user: User) -> ExportCounts:
     def count(model: Any) -> int:
         return db.session.scalar(select(func.count()).select_from(model).where(model.user_id == user.id)) or 0
 
-    return ExportCounts(reviews=count(ReviewLog), cards=count(CardState), decks=count(UserDeck))
+    repeats = db.session.scalar(select(func.count()).select_from(ReviewLog).where(
+        ReviewLog.user_id == user.id, ReviewLog.kind == "redrill")) or 0
+    return ExportCounts(answers=count(ReviewLog), repeats=repeats, cards=count(CardState), decks=count(UserDeck))
 
 
 # --- review log as CSV ------------------------------------------------------------------------

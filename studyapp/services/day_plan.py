@@ -111,17 +111,26 @@ def deck_overview(user: User, today: date) -> list[DeckCounts]:
 
 @dataclass(frozen=True)
 class DaySummary:
-    reviewed: int
-    correct: int
+    """Today in one deck, in the words every page uses: `answers` are every grade given, of which
+    `repeats` are again-today repeats (step 7); the rest are the cards studied."""
+
+    answers: int
+    repeats: int
+    correct: int  # answers graded 3 or more
     seconds: int
     next_due: date | None
+
+    @property
+    def studied(self) -> int:
+        return self.answers - self.repeats
 
 
 def day_summary(user: User, deck: Deck, today: date) -> DaySummary:
     """What the student did in this deck today, and when it next has cards due."""
-    reviewed, correct, millis = db.session.execute(
+    answers, repeats, correct, millis = db.session.execute(
         select(
             func.count(),
+            func.coalesce(func.sum(case((ReviewLog.kind == "redrill", 1), else_=0)), 0),
             func.coalesce(func.sum(case((ReviewLog.grade >= sm2.PASSING_QUALITY, 1), else_=0)), 0),
             func.coalesce(func.sum(ReviewLog.answer_ms), 0),
         )
@@ -134,4 +143,4 @@ def day_summary(user: User, deck: Deck, today: date) -> DaySummary:
         .where(CardState.user_id == user.id, Card.deck_id == deck.id,
                Card.retired.is_(False), CardState.suspended.is_(False), CardState.due_day > today)
     )
-    return DaySummary(reviewed, correct, round(millis / 1000), next_due)
+    return DaySummary(answers, repeats, correct, round(millis / 1000), next_due)

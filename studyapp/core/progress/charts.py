@@ -58,10 +58,10 @@ def heatmap_chart(heatmap: Heatmap, bands: int = 2) -> Chart:
     busiest = max(cells, key=lambda cell: cell.count, default=None)
     span = f"from {heatmap.first_day.isoformat()} to {heatmap.last_day.isoformat()}"
     if busiest is None or busiest.count == 0:
-        summary = f"Reviews per day {span}: no reviews yet."
+        summary = f"Cards studied per day {span}: none yet."
     else:
         summary = (
-            f"Reviews per day {span}: {_plural(heatmap.total, 'review')} on {heatmap.active_days} of "
+            f"Cards studied per day {span}: {_plural(heatmap.total, 'card')} on {heatmap.active_days} of "
             f"{_plural(len(cells), 'day')}; most in one day: {busiest.count} on {busiest.day.isoformat()}."
         )
     per_band = max(1, -(-len(heatmap.weeks) // max(1, bands)))
@@ -82,7 +82,7 @@ def heatmap_chart(heatmap: Heatmap, bands: int = 2) -> Chart:
                 body.append(f'<text x="{x}" y="{top - 4}" font-size="11">{MONTHS[cell.day.month - 1]}</text>')
             days.append(
                 f'<rect class="lvl-{cell.level}" x="{x}" y="{top + row * STEP}" width="{CELL}" height="{CELL}" '
-                f'rx="2"><title>{cell.day.isoformat()}: {_plural(cell.count, "review")}</title></rect>'
+                f'rx="2"><title>{cell.day.isoformat()}: {_plural(cell.count, "card")} studied</title></rect>'
             )
     days.append("</g>")
     width = left + min(per_band, len(heatmap.weeks)) * STEP + 8  # room for a month named in the last column

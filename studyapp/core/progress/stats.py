@@ -127,10 +127,16 @@ class WeakCard(NamedTuple):
 
 @dataclass(frozen=True)
 class TodayProgress:
-    done: int  # cards answered today: first answers and scheduled reviews (re-drills are repeats)
+    done: int  # cards studied today: first answers and scheduled reviews (re-drills are repeats)
     reviews_left: int  # due reviews still in today's queue (from the day plan, within the daily cap)
     new_left: int  # new cards still in today's queue
     answer_ms: int  # time spent answering today, re-drills included
+    repeats: int = 0  # again-today repeats (step-7 re-drills) answered today
+
+    @property
+    def answers(self) -> int:
+        """Every answer today: the cards studied and their again-today repeats."""
+        return self.done + self.repeats
 
     @property
     def left(self) -> int:
@@ -153,12 +159,14 @@ class TodayProgress:
 
 def today_progress(days: Iterable[DayTally], today: date, reviews_left: int, new_left: int) -> TodayProgress:
     """`reviews_left` and `new_left` come from today's day plans (`day_plan.plan_day`), summed over decks."""
-    done = answer_ms = 0
+    done = answer_ms = repeats = 0
     for study_day, answers, redrills, millis in days:
         if study_day == today:
             done += answers - redrills
+            repeats += redrills
             answer_ms += millis
-    return TodayProgress(done=done, reviews_left=reviews_left, new_left=new_left, answer_ms=answer_ms)
+    return TodayProgress(done=done, reviews_left=reviews_left, new_left=new_left, answer_ms=answer_ms,
+                         repeats=repeats)
 
 
 @dataclass(frozen=True)
