@@ -316,8 +316,8 @@ def test_heatmap_svg_has_a_titled_square_per_day() -> None:
     squares = days.findall(f"{SVG}rect")
     assert len(squares) == 365
     assert all(len(square.findall(f"{SVG}title")) == 1 for square in squares)
-    assert "2026-03-02: 14 reviews" in titles(root)
-    assert "2026-03-01: 1 review" in titles(root)
+    assert "2026-03-02: 14 cards studied" in titles(root)
+    assert "2026-03-01: 1 card studied" in titles(root)
     assert {square.get("class") for square in squares} == {"lvl-0", "lvl-2", "lvl-3", "lvl-4"}
     assert root.get("aria-label") == chart.summary
     assert "55 cards on 3 of 365 days" in chart.summary
