@@ -388,7 +388,7 @@ def test_mastery_svg_draws_segments_in_proportion() -> None:
 
 
 def test_charts_without_data_still_render() -> None:
-    assert "no reviews yet" in heatmap_chart(heatmap_weeks({}, TODAY)).summary
+    assert "none yet" in heatmap_chart(heatmap_weeks({}, TODAY)).summary
     assert forecast_chart(forecast({}, TODAY)).summary == "No reviews due in the next 30 days."
     parse(forecast_chart(forecast({}, TODAY)).svg)
     parse(mastery_chart([]).svg)
