@@ -287,7 +287,7 @@ def test_true_retention_of_mature_and_young_cards(app: Flask, client: FlaskClien
     # The calendar counts each day's cards, without same-day repeats.
     busiest = max(range(365), key=lambda days_ago: sum(1 for d, k, _, _ in rows if d == days_ago and k != "redrill"))
     count = sum(1 for d, k, _, _ in rows if d == busiest and k != "redrill")
-    assert f"<title>{(TODAY - timedelta(days=busiest)).isoformat()}: {count} reviews</title>" in page
+    assert f"<title>{(TODAY - timedelta(days=busiest)).isoformat()}: {count} cards studied</title>" in page
 
 
 def test_retention_says_so_when_there_is_nothing_to_judge(client: FlaskClient, auth: AuthActions) -> None:
