@@ -369,6 +369,11 @@ def test_the_point_page_shows_recall_today(app: Flask, client: FlaskClient, auth
         assert memory is not None
         expected = round(100 * fsrs_states.scheduler_for(student()).recall(memory, TODAY + timedelta(days=5)))
     assert expected < 90 and f'>{expected}%</dd>' in page
+    assert "Easiness" in page and "Stability" not in page  # SM-2 mode: SM-2's figures
+    set_scheduler(client, "fsrs")
+    page = client.get(f"/points/{code}").get_data(as_text=True)
+    assert f">{memory.memory.stability:.1f} days</dd>" in page and "Easiness" not in page
+    assert f"<dd>{(TODAY + timedelta(days=2)).strftime('%a %-d %b %Y')}</dd>" in page  # FSRS's due day
 
 
 def test_the_progress_page_estimates_what_the_student_knows(app: Flask, client: FlaskClient, auth: AuthActions,

@@ -182,6 +182,8 @@ class CardHistory:
     buried_today: bool
     due_day: date | None  # by the scheduler the student uses (SM-2's or FSRS's)
     recall: float | None  # FSRS's probability that the student recalls it today; None while new
+    stability: float | None  # FSRS's memory of it (None while new)
+    difficulty: float | None
     interval: int
     easiness_centi: int
     lapses: int
@@ -225,6 +227,7 @@ def point_history(user: User, point_id: int, today: date) -> list[CardHistory]:
             state=card_state(state.due_day is not None, state.interval), suspended=state.suspended,
             buried_today=state.buried_day == today,
             due_day=state.fsrs_due_day if user.scheduler == "fsrs" else state.due_day, recall=recall(state),
+            stability=state.fsrs_stability, difficulty=state.fsrs_difficulty,
             interval=state.interval,
             easiness_centi=state.easiness_centi, lapses=state.lapses,
             reviews=[

@@ -193,7 +193,7 @@ def band_label(index: int) -> str:
 def recall_chart(knowledge: Knowledge) -> Chart:
     """How many studied cards the student would recall today with each probability: one bar per band
     of 10 %, from under 10 % on the left to 90 % and more on the right (FSRS's estimate)."""
-    left, right, top, bottom, plot = 30, 8, 8, 22, 100
+    left, right, top, bottom, plot = 30, 18, 8, 22, 100
     bar_step, bar_width = 32, 26
     bands = knowledge.bands
     if not knowledge.studied:
@@ -222,8 +222,8 @@ def recall_chart(knowledge: Knowledge) -> Chart:
                        f'height="{height:g}"/>')
         bar.append("</g>")
         bars.append("".join(bar))
-        if index % 2 == 0 or index == len(bands) - 1:
-            body.append(f'<text x="{x + bar_step / 2:g}" y="{baseline + 15}" font-size="10" '
-                        f'text-anchor="middle">{index * 100 // BANDS}%</text>')
+    for edge in range(0, len(bands) + 1, 2):  # the bands' edges: 0 %, 20 %, ..., 100 %
+        body.append(f'<text x="{left + edge * bar_step}" y="{baseline + 15}" font-size="10" '
+                    f'text-anchor="middle">{edge * 100 // BANDS}%</text>')
     bars.append("</g>")
     return Chart(_svg("chart-recall", width, baseline + bottom, summary, body + bars), summary)
