@@ -23,7 +23,7 @@ from studyapp.models import Card, CardState, Deck, Point, User
 from studyapp.services import plain_rows, review_days
 from studyapp.services.day_plan import due_column, plans_for_decks, today_for
 from studyapp.services.deck_choice import chosen_decks
-from studyapp.services.fsrs_states import card_memory, scheduler_for
+from studyapp.services.fsrs_states import scheduler_for
 
 MASTERY_SECTIONS = (("Channels", ("channel", "extra")), ("Themes", ("theme",)))
 WEAKEST_LIMIT = 10
@@ -138,17 +138,17 @@ def _knowledge(user: User, decks: list[Deck], today: date) -> Knowledge:
     decks (`knowledge.estimated_knowledge`)."""
     if not decks:
         return estimated_knowledge([])
-    scheduler = scheduler_for(user)
-    cards = {}
-    for card_id, point_id, stability, difficulty, last_day in plain_rows(
-        select(Card.id, Card.point_id, CardState.fsrs_stability, CardState.fsrs_difficulty, CardState.fsrs_last_day)
-        .select_from(Card)
-        .outerjoin(CardState, and_(CardState.card_id == Card.id, CardState.user_id == user.id))
-        .where(Card.deck_id.in_([deck.id for deck in decks]), Card.retired.is_(False))
-    ):
-        memory = card_memory(stability, difficulty, last_day)
-        cards[card_id] = CardRecall(point_id, scheduler.recall(memory, today) if memory is not None else None)
-    return estimated_knowledge(cards.values())
+    recall_after = scheduler_for(user).recall_after
+    return estimated_knowledge(
+        CardRecall(point_id, None if stability is None or last_day is None
+                   else recall_after(stability, (today - last_day).days))
+        for point_id, stability, last_day in plain_rows(
+            select(Card.point_id, CardState.fsrs_stability, CardState.fsrs_last_day)
+            .select_from(Card)
+            .outerjoin(CardState, and_(CardState.card_id == Card.id, CardState.user_id == user.id))
+            .where(Card.deck_id.in_([deck.id for deck in decks]), Card.retired.is_(False))
+        )
+    )
 
 
 def group_name(deck: Deck) -> str:
