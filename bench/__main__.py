@@ -1,4 +1,5 @@
 """Benchmarks: `python -m bench` (or `make bench`). Prints a table; see bench/README.md.
+`python -m bench simulate` compares SM-2 and FSRS on simulated students instead (bench/simulate.py).
 
 Builds two SQLite databases from the bundled decks:
 - small: one student with 1,000 card states;
@@ -295,6 +296,10 @@ def measure_progress(app: Flask, repeat: int, reviews: int) -> dict[str, tuple[f
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["simulate"]:  # SM-2 against FSRS on simulated students: bench/simulate.py
+        from bench import simulate
+
+        return simulate.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--states", type=int, default=1_000_000)
     parser.add_argument("--reviews", type=int, default=10_000_000)

@@ -1,4 +1,4 @@
-// Study keys: Space or Enter reveals the answer; 0-5 grade it. Without JS the links and buttons work.
+// Study keys: Space or Enter reveals the answer; 0-5 grade it (1-4 in FSRS mode). Without JS the links and buttons work.
 (function () {
   var back = document.getElementById("back");
   var show = document.getElementById("show-answer");
@@ -38,9 +38,11 @@
       event.preventDefault();
       reveal();
     } else if (revealed() && /^[0-5]$/.test(event.key)) {
+      // 0-5 in SM-2 mode, 1-4 (Again, Hard, Good, Easy) in FSRS mode: each button names its key.
+      var button = form.querySelector('button[data-key="' + event.key + '"]');
+      if (!button) return;
       event.preventDefault();
-      var button = form.querySelector('button[value="' + event.key + '"]');
-      if (button && !sent) form.requestSubmit(button);
+      if (!sent) form.requestSubmit(button);
     }
   });
 })();

@@ -50,6 +50,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from studyapp.points.views import bp as points_bp
     from studyapp.progress.views import bp as progress_bp
     from studyapp.quiz.views import bp as quiz_bp
+    from studyapp.schedule.views import bp as schedule_bp
     from studyapp.study.views import bp as study_bp
 
     app.register_blueprint(auth_bp)
@@ -60,6 +61,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(points_bp)
     app.register_blueprint(export_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(schedule_bp)
     csrf.exempt(api_bp)  # no cookies, no session: nothing for a forged request to ride on
     errors.register(app)
     cli.register(app)

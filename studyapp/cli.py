@@ -14,6 +14,7 @@ from studyapp.core.content.deck_files import Bundle, check_against_reference, lo
 from studyapp.export import cli as export_cli
 from studyapp.extensions import db
 from studyapp.models import Point
+from studyapp.schedule import cli as schedule_cli
 from studyapp.services.deck_import import import_bundle
 
 REFERENCE = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "standard-point-names.tsv"
@@ -53,6 +54,7 @@ def _import(paths: tuple[Path, ...]) -> None:
 
 def register(app: Flask) -> None:
     export_cli.register(app)
+    schedule_cli.register(app)
 
     @app.cli.command("setup")
     def setup_command() -> None:

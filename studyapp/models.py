@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -64,6 +65,13 @@ class User(UserMixin, Base):
     # The colour theme of the pages: "system" follows the device, or "light" or "dark".
     theme: Mapped[str] = mapped_column(String(10), default="system", server_default="system")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Which model's due dates make the day plan: "sm2" (the default) or "fsrs". Both are kept for every card.
+    scheduler: Mapped[str] = mapped_column(String(8), default="sm2", server_default="sm2")
+    # FSRS: the probability of recall at which a card falls due, and the student's own 21 parameters
+    # (None: FSRS-6's defaults), with the last fit of the optimizer (`fsrs.Optimization`, as JSON).
+    desired_retention: Mapped[float] = mapped_column(Float, default=0.9, server_default="0.9")
+    fsrs_parameters: Mapped[list[float] | None] = mapped_column(JSON)
+    fsrs_fit: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class Deck(Base):
@@ -134,7 +142,7 @@ class Card(Base):
 
 
 class CardState(Base):
-    """One student's SM-2 state of one card; created when the student opens the card's deck.
+    """One student's SM-2 and FSRS state of one card; created when the student opens the card's deck.
 
     A state that was never answered (`due_day` is None) is a new card for that student.
     """
@@ -144,6 +152,7 @@ class CardState(Base):
         UniqueConstraint("user_id", "card_id"),
         Index("ix_card_states_user_due", "user_id", "due_day"),
         Index("ix_card_states_user_redrill", "user_id", "redrill_day"),
+        Index("ix_card_states_user_fsrs_due", "user_id", "fsrs_due_day"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -163,6 +172,13 @@ class CardState(Base):
     buried_day: Mapped[date | None] = mapped_column(Date)
     # Bumped by every answer; an answer must name the version it saw (double-click guard).
     version: Mapped[int] = mapped_column(Integer, default=0)
+    # FSRS's state of the same card, updated by every answer beside SM-2's: the memory after the last
+    # answer (None while the card is new), that answer's study day, and the day recall is expected to
+    # fall to the student's desired retention (`core.scheduling.fsrs`).
+    fsrs_stability: Mapped[float | None] = mapped_column(Float)
+    fsrs_difficulty: Mapped[float | None] = mapped_column(Float)
+    fsrs_last_day: Mapped[date | None] = mapped_column(Date)
+    fsrs_due_day: Mapped[date | None] = mapped_column(Date)
 
     card: Mapped[Card] = relationship()
 
@@ -185,6 +201,9 @@ class ReviewLog(Base):
     # "new" (first answer), "review" (scheduled) or "redrill" (step 7, schedule unchanged)
     kind: Mapped[str] = mapped_column(String(10))
     grade: Mapped[int] = mapped_column(SmallInteger)
+    # The same answer as FSRS saw it: 1 Again, 2 Hard, 3 Good, 4 Easy (`fsrs.rating_for_grade` of the
+    # grade, or the button pressed in FSRS mode, whose grade is then `fsrs.grade_for_rating`).
+    rating: Mapped[int] = mapped_column(SmallInteger)
     answer_ms: Mapped[int] = mapped_column(Integer, default=0)
     prev_repetitions: Mapped[int] = mapped_column(Integer)
     prev_easiness_centi: Mapped[int] = mapped_column(SmallInteger)

@@ -97,7 +97,7 @@ from . import stats
 
 
 SERVICES = PROJECT_ROOT / "studyapp" / "services"
-BLUEPRINTS = ("api", "auth", "decks", "export", "points", "progress", "quiz", "study")
+BLUEPRINTS = ("api", "auth", "decks", "export", "points", "progress", "quiz", "schedule", "study")
 
 
 def service_problems(source: str) -> list[str]:

@@ -97,7 +97,8 @@ def progress(app: Flask, username: str) -> dict[str, Any]:
         decks = db.session.scalars(select(Deck.slug).join(UserDeck, UserDeck.deck_id == Deck.id)
                                    .where(UserDeck.user_id == user.id).order_by(Deck.slug)).all()
         return {
-            "settings": (user.timezone, user.new_cards_per_day, user.reviews_per_day),
+            "settings": (user.timezone, user.new_cards_per_day, user.reviews_per_day, user.scheduler,
+                         user.desired_retention, user.fsrs_parameters),
             "decks": list(decks),
             "states": [tuple(row) for row in states],
             "log": [tuple(row) for row in log],
@@ -216,6 +217,81 @@ def test_backup_restore_in_a_fresh_instance_gives_the_same_next_30_days(
     assert json.loads(again) == original
     # Both instances show the same card next.
     assert _next_card(app, client) == _next_card(fresh_instance, fresh)
+
+
+def rate_deck(client: FlaskClient, slug: str, ratings: Iterator[int], limit: int = 40) -> int:
+    """Answer the deck's queue with FSRS ratings (keys 1-4) until it is empty (or `limit` answers)."""
+    answered = 0
+    while answered < limit:
+        page = client.get(f"/study/{slug}").get_data(as_text=True)
+        found = STATE_ID.search(page)
+        if found is None:
+            break
+        version = page.split('name="version"')[1].split('value="')[1].split('"')[0]
+        response = client.post(f"/study/{slug}/answer", data={
+            "state_id": found.group(1), "version": version, "rating": next(ratings), "answer_ms": 1200})
+        assert response.status_code == 302, response.get_data(as_text=True)
+        answered += 1
+    return answered
+
+
+def test_fsrs_mode_survives_backup_and_restore_with_the_same_next_30_days(
+        app: Flask, client: FlaskClient, auth: AuthActions, clock: Clock, fresh_instance: Flask) -> None:
+    """A student on FSRS, with their own parameters and retention 0.85: after a restore elsewhere the
+    next 30 days of FSRS queues, every card's SM-2 and FSRS state and the log are the same."""
+    auth.register("mei", timezone="Asia/Tokyo")
+    client.post("/settings", data={"new_cards_per_day": 6, "scheduler": "fsrs", "desired_retention": "0.85"})
+    with app.app_context():
+        student("mei").fsrs_parameters = list(FITTED)
+        db.session.commit()
+    choose_decks(client, *DECKS)
+    ratings = cycle((3, 3, 1, 4, 2, 3, 3))
+    for _ in range(8):
+        for slug in DECKS:
+            rate_deck(client, slug, ratings)
+        clock.advance(days=1, minutes=31)
+    rate_deck(client, "kidney", cycle((1, 3)), limit=2)  # today half done: an Again waits for its re-drill
+    client.get("/")
+    before_queues, before = queues(app, "mei"), progress(app, "mei")
+    assert before["settings"][3:] == ("fsrs", 0.85, list(FITTED))
+    assert all(state[STATE_COLUMNS.index("fsrs_stability") + 1] is not None
+               for state in before["states"] if state[STATE_COLUMNS.index("due_day") + 1] is not None)
+    assert sum(len(day[0]) for day in before_queues["kidney"]) > 20
+    backup = client.get("/export/backup.json.gz")
+
+    fresh = fresh_instance.test_client()
+    AuthActions(fresh).register("mei")
+    assert upload(fresh, backup.data).status_code == 302
+    assert queues(fresh_instance, "mei") == before_queues
+    assert progress(fresh_instance, "mei") == before
+    assert _next_card(app, client) == _next_card(fresh_instance, fresh)
+    assert 'name="rating"' in fresh.get("/study/kidney?show=1").get_data(as_text=True)
+
+
+def test_a_version_1_backup_restores_with_fsrs_states_rebuilt_from_its_log(
+        app: Flask, client: FlaskClient, auth: AuthActions, clock: Clock, fresh_instance: Flask) -> None:
+    """A backup written before FSRS has no FSRS state: the restore replays the log, which gives every
+    card the state its answers gave it here, so the restored account's backup is the same file."""
+    backup = studied_backup(client, auth, clock)
+    original = json.loads(gzip.decompress(backup))
+
+    def as_version_1(document: dict[str, Any]) -> None:
+        document["version"] = 1
+        for name in ("scheduler", "desired_retention", "fsrs_parameters"):
+            del document["user"][name]
+        for card in document["cards"]:
+            for name in ("fsrs_stability", "fsrs_difficulty", "fsrs_last_day", "fsrs_due_day"):
+                del card[name]
+        for review in document["reviews"]:
+            del review["rating"]
+
+    old = edit_backup(backup, as_version_1)
+    assert b"fsrs" not in old and b"rating" not in old
+    fresh = fresh_instance.test_client()
+    AuthActions(fresh).register("mei")
+    assert upload(fresh, old, "old.json").status_code == 302
+    assert json.loads(fresh.get("/export/backup.json").data) == original
+    assert progress(fresh_instance, "mei") == progress(app, "mei")
 
 
 def _next_card(app: Flask, client: FlaskClient) -> str:
@@ -390,19 +466,25 @@ def sample_backup() -> fmt.Backup:
     day = date(2026, 3, 2)
     return fmt.Backup(
         exported_at=moment,
-        user=fmt.UserSettings("mei", "Europe/Berlin", 20, 200),
+        user=fmt.UserSettings("mei", "Europe/Berlin", 20, 200, "fsrs", 0.85, FITTED),
         decks=("kidney",),
         cards=(
-            fmt.CardProgress("KI-1/name-location", 1, 236, 1, day + timedelta(days=1), 0, day, moment, False, None),
+            fmt.CardProgress("KI-1/name-location", 1, 236, 1, day + timedelta(days=1), 0, day, moment, False, None,
+                             1.4871938228607178, 5.213497161865234, day, day + timedelta(days=2)),
             fmt.CardProgress("KI-2/name-location", 0, 250, 0, None, 0, None, None, True, day),
         ),
         reviews=(
             fmt.Review("KI-1/name-location", moment, day, "new", 3, 2500, 0, 250, 0, None, 0, None, None, False,
-                       1, 236, 1, day + timedelta(days=1)),
+                       1, 236, 1, day + timedelta(days=1), 2),
             fmt.Review("KI-1/name-location", moment + timedelta(minutes=3), day, "redrill", 4, 900, 1, 236, 1,
-                       day + timedelta(days=1), None, None, None, None, 1, 236, 1, day + timedelta(days=1)),
+                       day + timedelta(days=1), None, None, None, None, 1, 236, 1, day + timedelta(days=1), 3),
         ),
     )
+
+
+# Parameters as the optimizer fitted them once (21, each in its range).
+FITTED = (0.077, 1.712, 2.764, 7.303, 6.146, 0.816, 3.039, 0.001, 2.101, 0.173, 1.038, 1.469, 0.049, 0.289,
+          1.679, 0.645, 1.728, 0.545, 0.094, 0.066, 0.325)
 
 
 @pytest.mark.parametrize("compress", [False, True])
@@ -412,7 +494,7 @@ def test_format_round_trip_is_exact(compress: bool) -> None:
     assert fmt.read_backup(raw) == backup
     assert fmt.write_backup(backup, compress=compress) == raw  # no time stamp in the gzip header
     document = json.loads(gzip.decompress(raw) if compress else raw)
-    assert document["format"] == "studyapp-backup" and document["version"] == 1
+    assert document["format"] == "studyapp-backup" and document["version"] == 2
     assert document["reviews"][0]["reviewed_at"] == "2026-03-02T10:00:01.123456Z"
     assert document["cards"][1]["due_day"] is None
 
@@ -452,6 +534,47 @@ def test_format_problems_name_the_entry() -> None:
     ]
 
 
+def test_format_problems_of_fsrs_name_the_entry() -> None:
+    def change(data: dict[str, Any]) -> None:
+        data["user"]["scheduler"] = "anki"
+        data["user"]["desired_retention"] = 0.99
+        data["user"]["fsrs_parameters"] = [0.5] * 21
+        data["cards"][0]["fsrs_due_day"] = None
+        data["cards"][1]["fsrs_difficulty"] = 11
+        data["reviews"][0]["rating"] = 3
+        data["reviews"][1]["rating"] = "Good"
+
+    assert problems_of(change) == [
+        "user.scheduler: not one of sm2, fsrs ('anki')",
+        "user.desired_retention: 0.99 is outside 0.7..0.97",
+        "user.fsrs_parameters: parameter w4 = 0.5 is outside 1.0..10.0",
+        "cards[0]: fsrs_stability, fsrs_difficulty, fsrs_last_day and fsrs_due_day go together: all set, or all null",
+        "cards[1].fsrs_difficulty: 11 is outside 1..10",
+        "reviews[0].rating: 3 does not go with grade 3 (expected 2, Hard)",
+        "reviews[1].rating: not a whole number ('Good')",
+    ]
+
+
+def test_format_reads_version_1_without_fsrs() -> None:
+    data = fmt.to_data(sample_backup())
+    data["version"] = 1
+    for name in ("scheduler", "desired_retention", "fsrs_parameters"):
+        del data["user"][name]
+    for card in data["cards"]:
+        for name in ("fsrs_stability", "fsrs_difficulty", "fsrs_last_day", "fsrs_due_day"):
+            del card[name]
+    for review in data["reviews"]:
+        del review["rating"]
+    backup = fmt.from_data(data)
+    assert backup.version == 1
+    assert (backup.user.scheduler, backup.user.desired_retention, backup.user.fsrs_parameters) == ("sm2", 0.9, None)
+    assert backup.cards[0].fsrs_stability is None
+    assert [review.rating for review in backup.reviews] == [2, 3]  # from the grades, 3 and 4
+    data["cards"][0]["fsrs_stability"] = 2.0  # a version 1 file has no such field
+    with pytest.raises(fmt.BackupError, match=r"cards\[0\]\.fsrs_stability: unknown field"):
+        fmt.from_data(data)
+
+
 def test_format_checks_that_reviews_and_cards_agree() -> None:
     def change(data: dict[str, Any]) -> None:
         data["cards"][1]["key"] = data["cards"][0]["key"]
@@ -472,7 +595,7 @@ def test_format_refuses_other_files() -> None:
     assert "not JSON (line 1" in refused(b"{nope")
     assert "not UTF-8" in refused(b"\xff\xfe{}")
     assert "not a studyapp backup" in refused(b'{"format": "anki"}')
-    assert "newer studyapp" in refused(b'{"format": "studyapp-backup", "version": 2}')
+    assert "newer studyapp" in refused(b'{"format": "studyapp-backup", "version": 3}')
     complete = fmt.write_backup(sample_backup(), compress=True)
     assert "cut short" in refused(complete[: len(complete) // 2])
     bomb = gzip.compress(b" " * 5_000_000)

@@ -4,13 +4,15 @@ progress page. The server runs with CSRF on, as in production."""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 import pytest
 from flask import Flask
 from playwright.sync_api import Page, expect
 from sqlalchemy import select, update
 
+from studyapp.core.scheduling import sm2
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Point, ReviewLog
 from tests.browser import register
@@ -223,3 +225,82 @@ def _failed_point(app: Flask) -> str:
     with app.app_context():
         return db.session.scalar(select(Point.code).join(Card, Card.point_id == Point.id)
                                  .join(ReviewLog, ReviewLog.card_id == Card.id).where(ReviewLog.grade == 2))
+
+
+def switch_scheduler(page: Page, base: str, scheduler: str, says: str) -> None:
+    """Choose the scheduler in Settings (its radio buttons: SM-2 first, FSRS second) and save."""
+    page.goto(f"{base}/settings")
+    page.check("#scheduler-0" if scheduler == "sm2" else "#scheduler-1")
+    expect(page.locator("#desired_retention")).to_have_value("0.9")
+    page.click("main button[type=submit]")
+    expect(page.locator(".flash").last).to_contain_text(says)
+
+
+def test_fsrs_mode_with_keys_1_to_4_recall_on_the_point_page_and_back_to_sm2(
+        live_app: tuple[Flask, str], page: Page, clock: Clock) -> None:
+    app, base = live_app
+    register(page, base, "fsrs-student")
+    new_cards_per_day(page, base, 3)
+    page.goto(f"{base}/study/kidney")  # choosing the deck by opening it
+    _only_cards(app, {f"KI-{n}": "name-location" for n in range(1, 7)})
+
+    # Monday on SM-2: three new cards graded 5, 4, 5.
+    page.goto(f"{base}/study/kidney")
+    for grade in (5, 4, 5):
+        flip_and_grade(page, grade)
+    expect(page.locator("h1")).to_contain_text("done for today")
+
+    # Wednesday on FSRS: Again, Hard, Good and Easy with keys 1-4.
+    switch_scheduler(page, base, "fsrs", "now scheduled by FSRS")
+    clock.advance(days=2)
+    page.goto(f"{base}/study/kidney")
+    page.keyboard.press("Space")
+    expect(page.locator("#grade-form button")).to_have_text(["1 Again", "2 Hard", "3 Good", "4 Easy"])
+    page.keyboard.press("5")  # no such button in FSRS mode: nothing happens
+    expect(page.locator("#grade-form")).to_be_visible()
+    with page.expect_navigation():
+        page.keyboard.press("3")  # the review FSRS has due today (graded 4, Good, on Monday)
+    for rating in (1, 2, 4, 3):  # three new cards, then the one rated Again comes back today
+        flip_and_grade(page, rating)
+    expect(page.locator("h1")).to_contain_text("done for today")
+    with app.app_context():
+        logged = db.session.execute(select(ReviewLog.kind, ReviewLog.grade, ReviewLog.rating)
+                                    .order_by(ReviewLog.id)).all()
+        assert [tuple(row) for row in logged[3:]] == [("review", 4, 3), ("new", 1, 1), ("new", 3, 2),
+                                                      ("new", 5, 4), ("redrill", 4, 3)]
+        reviewed = db.session.scalar(select(Point.code).join(Card, Card.point_id == Point.id)
+                                     .join(ReviewLog, ReviewLog.card_id == Card.id).where(ReviewLog.kind == "review"))
+
+    # The point pages show FSRS's recall today: certain for the card just reviewed, less for one left alone.
+    studied = page.locator("dd.recall", has_text="%")  # the other cards of the point are new
+    page.goto(f"{base}/points/{reviewed}")
+    expect(studied).to_have_text(["100%"])
+    page.goto(f"{base}/points/KI-1")
+    expect(studied).to_have_text([re.compile(r"^[89]\d%$")])
+
+    # Back to SM-2: every card's SM-2 schedule is what SM-2 makes of its grades, as if never switched.
+    switch_scheduler(page, base, "sm2", "scheduled by SM-2 again")
+    with app.app_context():
+        by_card: dict[int, list[ReviewLog]] = {}
+        for row in db.session.scalars(select(ReviewLog).order_by(ReviewLog.id)):
+            by_card.setdefault(row.card_id, []).append(row)
+        for card_id, rows in by_card.items():
+            state = db.session.scalar(select(CardState).where(CardState.card_id == card_id))
+            assert state is not None
+            expected, due = sm2.SM2State(), None
+            for row in rows:
+                if row.kind != "redrill":
+                    expected = sm2.review(expected, row.grade)
+                    due = row.study_day + timedelta(days=expected.interval)
+            assert (state.repetitions, state.easiness_centi, state.interval, state.due_day) == (
+                expected.repetitions, expected.easiness_centi, expected.interval, due)
+    # KI-1 and KI-3 (graded 5 on Monday) have been due for SM-2 since Tuesday, as they would have been.
+    page.goto(f"{base}/")
+    expect(page.locator('a[href="/study/kidney"]').locator("xpath=ancestor::tr")
+           .locator('td[data-label="Due"]')).to_have_text("2")
+    page.goto(f"{base}/points/KI-1")
+    card = page.locator("article.card-history", has=studied)
+    expect(card.locator(".schedule dd").first).to_have_text("Tue 3 Mar 2026")
+    page.goto(f"{base}/study/kidney")
+    page.keyboard.press("Space")
+    expect(page.locator("#grade-form button")).to_have_count(6)

@@ -13,11 +13,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import genanki
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from studyapp.core.content.deck_files import PointRecord
+from studyapp.core.scheduling import fsrs
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Point, ReviewLog, User
 from studyapp.services.backup import CSV_COLUMNS, stable_id
@@ -68,6 +70,13 @@ def test_review_log_csv_has_one_row_per_answer_of_this_student_only(
         ("2026-03-02", "KI-1", "quiz-locate", "4", "Correct, after a pause", "redrill", "1", "1", "2.18", "2.18"),
         ("2026-03-03", "KI-1", "name-location", "1", "Wrong, but familiar", "review", "1", "1", "2.60", "2.06"),
     ]
+    # FSRS's view of the same answers: the rating, recall just before (none for a first answer) and after.
+    assert [(r["rating"], r["rating_label"]) for r in rows] == [("4", "Easy"), ("1", "Again"), ("3", "Good"),
+                                                                ("1", "Again")]
+    assert [r["fsrs_recall_before"] for r in rows[:3]] == ["", "", "1.0000"]
+    assert 0.5 < float(rows[3]["fsrs_recall_before"]) < 1
+    assert float(rows[0]["fsrs_stability_after"]) == pytest.approx(fsrs.DEFAULT_PARAMETERS[3], abs=1e-4)
+    assert all(1 <= float(r["fsrs_difficulty_after"]) <= 10 for r in rows)
     assert rows[0]["reviewed_at_utc"] == "2026-03-02T10:00:00Z"
     assert rows[0]["card"] == "KI-1/name-location" and rows[0]["deck"] == "kidney"
     assert rows[0]["answer_seconds"] == "1.5"  # conftest answers in 1500 ms

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from studyapp.config import PROJECT_ROOT
 from studyapp.core.content.deck_files import load_bundle, theme_points
+from studyapp.core.scheduling import fsrs
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User
 from studyapp.services import review_days
@@ -117,7 +118,8 @@ def add_log(app: Flask, uid: int, rows: list[tuple[int, str, int, int]], answer_
         for days_ago, kind, prev_interval, grade in rows:
             day = TODAY - timedelta(days=days_ago)
             db.session.add(ReviewLog(
-                user_id=uid, card_id=card_id, study_day=day, kind=kind, grade=grade, answer_ms=answer_ms,
+                user_id=uid, card_id=card_id, study_day=day, kind=kind, grade=grade,
+                rating=fsrs.rating_for_grade(grade), answer_ms=answer_ms,
                 reviewed_at=datetime.combine(day, START.timetz()),
                 prev_repetitions=2, prev_easiness_centi=250, prev_interval=prev_interval, prev_due_day=day,
                 new_repetitions=3, new_easiness_centi=250, new_interval=max(1, prev_interval), new_due_day=day,
@@ -476,8 +478,8 @@ def test_page_has_text_alternatives_for_its_charts(client: FlaskClient, auth: Au
     choose_decks(client, "kidney")
     grade_current(client, 4)
     page = progress_page(client)
-    assert page.count('role="img"') == 3  # calendar, forecast, one mastery chart
-    assert page.count('<figcaption class="visually-hidden">') == 3
+    assert page.count('role="img"') == 4  # calendar, forecast, recall today, one mastery chart
+    assert page.count('<figcaption class="visually-hidden">') == 4
     assert "<details>" in page and 'id="forecast-table"' in page
     assert "&lt;svg" not in page  # the charts are markup, not escaped text
     assert 'href="/static/progress.css"' in page

@@ -1,7 +1,7 @@
 """Each student's colour theme: as the device is set, light or dark
 
 Revision ID: 0008_theme
-Revises: 0005
+Revises: 0007_fsrs
 Create Date: 2026-12-03 21:00:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0008_theme'
-down_revision = '0005'
+down_revision = '0007_fsrs'
 branch_labels = None
 depends_on = None
 

@@ -16,6 +16,13 @@ from studyapp.services import accounts
 
 bp = Blueprint("auth", __name__)
 
+SCHEDULER_SWITCHED = {
+    "fsrs": "Your reviews are now scheduled by FSRS: grade with Again, Hard, Good and Easy (keys 1-4). "
+            "SM-2's schedule is kept up to date beside it; switch back any time and nothing is lost.",
+    "sm2": "Your reviews are scheduled by SM-2 again, exactly as SM-2 would have them. FSRS keeps learning "
+           "from every answer beside it.",
+}
+
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
@@ -72,10 +79,14 @@ def settings() -> Response | tuple[str, int] | str:
     form = SettingsForm(obj=current_user)
     form.timezone.choices = sorted(available_timezones())
     if form.validate_on_submit():
+        before = current_user.scheduler
         accounts.save_settings(current_user, timezone=form.timezone.data,
                                new_cards_per_day=form.new_cards_per_day.data,
-                               reviews_per_day=form.reviews_per_day.data, theme=form.theme.data)
+                               reviews_per_day=form.reviews_per_day.data, theme=form.theme.data,
+                               scheduler=form.scheduler.data, desired_retention=form.desired_retention.data)
         flash("Settings saved.")
+        if current_user.scheduler != before:
+            flash(SCHEDULER_SWITCHED[current_user.scheduler])
         return redirect(url_for("auth.settings"))
     status = 400 if request.method == "POST" else 200
     return render_template("auth/settings.html", form=form), status

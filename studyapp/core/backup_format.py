@@ -2,13 +2,20 @@
 no database).
 
 A backup names cards by `Card.key` and decks by slug, never by database ids, so it can be restored
-into another instance that imported the same decks. The layout (version 1)::
+into another instance that imported the same decks. The layout (version 2)::
 
-    {"format": "studyapp-backup", "version": 1, "exported_at": "2026-03-02T10:00:00Z",
-     "user": {"username", "timezone", "new_cards_per_day", "reviews_per_day"},
+    {"format": "studyapp-backup", "version": 2, "exported_at": "2026-03-02T10:00:00Z",
+     "user": {"username", "timezone", "new_cards_per_day", "reviews_per_day",
+              "scheduler", "desired_retention", "fsrs_parameters"},
      "decks": ["kidney", ...],                      # the decks the student chose
      "cards": [{"key", "repetitions", ...}, ...],   # every card state, in the order they were made
      "reviews": [{"card", "reviewed_at", ...}, ...]} # the whole review log, oldest answer first
+
+Version 2 added FSRS: the student's scheduler, desired retention and own parameters (null: the
+defaults), each card's FSRS state (`fsrs_stability`, `fsrs_difficulty`, `fsrs_last_day`,
+`fsrs_due_day`: all null while FSRS has not seen it answered) and each answer's FSRS `rating`.
+Version 1 files are still read: their FSRS fields come back as the defaults and None, and a restore
+rebuilds the FSRS states from the log (`Backup.version` says which it was).
 
 Days are "YYYY-MM-DD" study days; moments are ISO 8601 in UTC. `read_backup` accepts the file as
 written or gzip-compressed and reports every problem with the entry it is in
@@ -19,6 +26,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import re
 import zlib
 from collections.abc import Callable, Mapping, Sequence
@@ -27,10 +35,14 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from studyapp.core.progress.stats import MAX_ANSWER_MS
+from studyapp.core.scheduling import fsrs
 from studyapp.core.scheduling.study_day import is_valid_timezone
 
 FORMAT = "studyapp-backup"
-VERSION = 1
+VERSION = 2
+READS = (1, 2)  # the versions this one reads
+SCHEDULERS = ("sm2", "fsrs")
+MAX_STABILITY = 1e9  # days; FSRS's stays far below (recall a century on is still likely at 1e5)
 GZIP_MAGIC = b"\x1f\x8b"
 # A year of daily study (~73,000 reviews) is ~30 MB of JSON; this is room for several years while
 # keeping a small gzip upload from expanding into gigabytes.
@@ -58,6 +70,9 @@ class UserSettings:
     timezone: str
     new_cards_per_day: int
     reviews_per_day: int
+    scheduler: str = "sm2"
+    desired_retention: float = fsrs.DEFAULT_RETENTION
+    fsrs_parameters: tuple[float, ...] | None = None  # None: FSRS-6's defaults
 
 
 @dataclass(frozen=True)
@@ -74,6 +89,10 @@ class CardProgress:
     last_reviewed_at: datetime | None
     suspended: bool
     buried_day: date | None
+    fsrs_stability: float | None = None
+    fsrs_difficulty: float | None = None
+    fsrs_last_day: date | None = None
+    fsrs_due_day: date | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +117,7 @@ class Review:
     new_easiness_centi: int
     new_interval: int
     new_due_day: date
+    rating: int  # FSRS's rating, 1-4 (version 1 files have none: read as fsrs.rating_for_grade(grade))
 
 
 @dataclass(frozen=True)
@@ -107,6 +127,7 @@ class Backup:
     decks: tuple[str, ...]
     cards: tuple[CardProgress, ...]
     reviews: tuple[Review, ...]
+    version: int = VERSION  # the file's: a version 1 file carries no FSRS state
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -130,12 +151,15 @@ def _record(item: Any) -> dict[str, Any]:
 
 
 def to_data(backup: Backup) -> dict[str, Any]:
-    """The backup as JSON data."""
+    """The backup as JSON data (always the newest version)."""
+    user = _record(backup.user)
+    if user["fsrs_parameters"] is not None:
+        user["fsrs_parameters"] = list(user["fsrs_parameters"])
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": _moment(backup.exported_at),
-        "user": _record(backup.user),
+        "user": user,
         "decks": list(backup.decks),
         "cards": [_record(card) for card in backup.cards],
         "reviews": [_record(review) for review in backup.reviews],
@@ -198,6 +222,7 @@ def from_data(data: Any) -> Backup:
 class _Reader:
     def __init__(self) -> None:
         self.problems: list[str] = []
+        self.version = VERSION
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}")
@@ -235,6 +260,15 @@ class _Reader:
                 return None
         self.problem(where, f"not an ISO 8601 date and time ({_shown(value)})")
         return None
+
+    def number(self, where: str, value: Any, low: float, high: float) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            self.problem(where, f"not a number ({_shown(value)})")
+            return None
+        if not low <= value <= high:
+            self.problem(where, f"{value} is outside {low:g}..{high:g}")
+            return None
+        return float(value)
 
     def flag(self, where: str, value: Any) -> bool | None:
         if not isinstance(value, bool):
@@ -284,9 +318,10 @@ class _Reader:
         version = data.get("version")
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
             raise BackupError([f"version: {version} was written by a newer studyapp; "
-                               f"this one reads version {VERSION}"])
-        if version != VERSION:
-            raise BackupError([f"version: expected {VERSION}, found {_shown(version)}"])
+                               f"this one reads versions up to {VERSION}"])
+        if isinstance(version, bool) or version not in READS:
+            raise BackupError([f"version: expected one of {', '.join(map(str, READS))}, found {_shown(version)}"])
+        self.version = version
         head = self.table("", data, {
             "format": lambda where, value: value,
             "version": lambda where, value: value,
@@ -301,7 +336,7 @@ class _Reader:
         if self.problems or head is None:
             raise BackupError(self.problems)
         return Backup(exported_at=head["exported_at"], user=head["user"], decks=head["decks"],
-                      cards=head["cards"], reviews=head["reviews"])
+                      cards=head["cards"], reviews=head["reviews"], version=self.version)
 
     def user(self, where: str, value: Any) -> UserSettings | None:
         row = self.table(where, value, {
@@ -309,8 +344,29 @@ class _Reader:
             "timezone": self.timezone,
             "new_cards_per_day": lambda w, v: self.integer(w, v, 0, 500),
             "reviews_per_day": lambda w, v: self.integer(w, v, 0, 5000),
+            **({} if self.version < 2 else {
+                "scheduler": self.scheduler,
+                "desired_retention": lambda w, v: self.number(w, v, fsrs.MIN_RETENTION, fsrs.MAX_RETENTION),
+                "fsrs_parameters": self.optional(self.parameters),
+            }),
         })
         return UserSettings(**row) if row is not None else None
+
+    def scheduler(self, where: str, value: Any) -> str | None:
+        if value not in SCHEDULERS:
+            self.problem(where, f"not one of {', '.join(SCHEDULERS)} ({_shown(value)})")
+            return None
+        return value
+
+    def parameters(self, where: str, value: Any) -> tuple[float, ...] | None:
+        if not isinstance(value, list):
+            self.problem(where, f"not a list of {fsrs.PARAMETER_COUNT} numbers ({_shown(value)})")
+            return None
+        try:
+            return fsrs.check_parameters(value)
+        except ValueError as error:
+            self.problem(where, str(error))
+            return None
 
     def timezone(self, where: str, value: Any) -> str | None:
         name = self.text(where, value, 64)
@@ -355,8 +411,21 @@ class _Reader:
             "last_reviewed_at": self.optional(self.moment),
             "suspended": self.flag,
             "buried_day": self.optional(self.day),
+            **({} if self.version < 2 else {
+                "fsrs_stability": self.optional(lambda w, v: self.number(w, v, 0.001, MAX_STABILITY)),
+                "fsrs_difficulty": self.optional(lambda w, v: self.number(w, v, 1.0, 10.0)),
+                "fsrs_last_day": self.optional(self.day),
+                "fsrs_due_day": self.optional(self.day),
+            }),
         })
-        return CardProgress(**row) if row is not None else None
+        if row is None:
+            return None
+        fsrs_state = [row.get(name) for name in ("fsrs_stability", "fsrs_difficulty", "fsrs_last_day", "fsrs_due_day")]
+        if any(value is None for value in fsrs_state) and any(value is not None for value in fsrs_state):
+            self.problem(where, "fsrs_stability, fsrs_difficulty, fsrs_last_day and fsrs_due_day go together: "
+                                "all set, or all null")
+            return None
+        return CardProgress(**row)
 
     def review(self, where: str, value: Any) -> Review | None:
         def state(prefix: str) -> dict[str, Callable[[str, Any], Any]]:
@@ -381,8 +450,18 @@ class _Reader:
             "prev_suspended": self.optional(self.flag),
             **state("new"),
             "new_due_day": self.day,
+            **({} if self.version < 2 else {"rating": lambda w, v: self.integer(w, v, 1, 4)}),
         })
-        return Review(**row) if row is not None else None
+        if row is None:
+            return None
+        expected = fsrs.rating_for_grade(row["grade"])
+        if self.version < 2:
+            row["rating"] = expected
+        elif row["rating"] != expected:
+            self.problem(f"{where}.rating", f"{row['rating']} does not go with grade {row['grade']} "
+                                            f"(expected {expected}, {fsrs.RATING_LABELS[expected]})")
+            return None
+        return Review(**row)
 
     def kind(self, where: str, value: Any) -> str | None:
         if value not in REVIEW_KINDS:

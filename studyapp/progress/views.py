@@ -10,7 +10,7 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from studyapp.clock import now
-from studyapp.core.progress.charts import Chart, forecast_chart, heatmap_chart, mastery_chart
+from studyapp.core.progress.charts import Chart, band_label, forecast_chart, heatmap_chart, mastery_chart, recall_chart
 from studyapp.core.progress.stats import LEECH_LAPSES, MATURE_INTERVAL
 from studyapp.services.card_actions import set_suspended
 from studyapp.services.deck_choice import chosen_deck_ids, enroll
@@ -33,6 +33,7 @@ def index() -> str:
         "progress/index.html", progress=progress,
         heatmap=_safe(heatmap_chart(progress.heatmap)),
         forecast=_safe(forecast_chart(progress.forecast)),
+        recall=_safe(recall_chart(progress.knowledge)), band_label=band_label,
         mastery=[(section, _safe(mastery_chart(section.rows, section.title))) for section in progress.mastery],
         leech_lapses=LEECH_LAPSES, mature_interval=MATURE_INTERVAL,
     )

@@ -6,9 +6,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from studyapp.core.scheduling import fsrs
 from studyapp.core.scheduling.study_day import DEFAULT_TIMEZONE
 from studyapp.extensions import db
 from studyapp.models import User
+from studyapp.services import fsrs_states
 
 
 class UsernameTaken(Exception):
@@ -54,11 +56,25 @@ THEMES = ("system", "light", "dark")
 
 
 def save_settings(user: User, *, timezone: str, new_cards_per_day: int, reviews_per_day: int,
-                  theme: str = "system") -> None:
-    if theme not in THEMES:
+                  theme: str | None = None, scheduler: str | None = None,
+                  desired_retention: float | None = None) -> None:
+    """Save the student's settings. A theme (`THEMES`), scheduler (`fsrs_states.SCHEDULERS`) or
+    desired retention left out stays as it is. A new retention moves every FSRS due day to it, in the
+    same transaction: their memory is kept, so going back to the old retention gives back the old
+    due days."""
+    if theme is not None and theme not in THEMES:
         raise ValueError(f"theme must be one of {', '.join(THEMES)}")
+    if scheduler is not None and scheduler not in fsrs_states.SCHEDULERS:
+        raise ValueError(f"unknown scheduler {scheduler!r}")
     user.timezone = timezone
     user.new_cards_per_day = new_cards_per_day
     user.reviews_per_day = reviews_per_day
-    user.theme = theme
+    if theme is not None:
+        user.theme = theme
+    if scheduler is not None:
+        user.scheduler = scheduler
+    if desired_retention is not None and desired_retention != user.desired_retention:
+        user.desired_retention = fsrs.check_retention(desired_retention)
+        db.session.flush()
+        fsrs_states.reschedule(user)
     db.session.commit()

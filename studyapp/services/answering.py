@@ -1,9 +1,11 @@
-"""Answering a card with SM-2 (a flashcard graded by the student, a quiz card graded from what the
-student did), and undoing the last answer.
+"""Answering a card (a flashcard graded by the student, a quiz card graded from what the student did),
+and undoing the last answer.
 
-Every answer is one transaction: the state update and its review-log row commit together or not at
-all. Each answer names the state version it saw, so a double-click or a second tab advances a card
-once.
+Every answer advances both models of the card: SM-2's state exactly as SM-2 defines it, and FSRS's
+memory (`core.scheduling.fsrs`), in one transaction with its review-log row, which records both the
+SM-2 grade and the FSRS rating. Which model's due day counts (whether the card is due, a re-drill
+or not due at all) is the student's choice of scheduler. Each answer names the state version it
+saw, so a double-click or a second tab advances a card once.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from sqlalchemy import select, update
 from studyapp.core.body.locate import DEFAULT_THRESHOLDS, Thresholds
 from studyapp.core.progress.stats import MAX_ANSWER_MS, is_leech
 from studyapp.core.quizzes.questions import GradeTimes, Question, quiz_grade
-from studyapp.core.scheduling import sm2
+from studyapp.core.scheduling import fsrs, sm2
 from studyapp.extensions import db
 from studyapp.models import CardState, ReviewLog, User
-from studyapp.services import quiz_pool, review_days, rows_changed
+from studyapp.services import fsrs_states, quiz_pool, review_days, rows_changed
 from studyapp.services.day_plan import today_for
 
 
@@ -47,16 +49,31 @@ def _students_state(user: User, state_id: int) -> CardState | None:
 
 
 def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: int, now: datetime) -> Answered:
-    """Grade one card for `user`. Raises NoSuchCard for a state that is not theirs, StaleAnswer
-    for a repeat, ValueError for a grade outside 0-5. Commits the state and log row together."""
+    """Grade one card for `user` with SM-2's 0-5 (FSRS sees `fsrs.rating_for_grade(grade)`). Raises
+    NoSuchCard for a state that is not theirs, StaleAnswer for a repeat, ValueError for a grade
+    outside 0-5. Commits the state and log row together."""
+    return _answer(user, state_id, seen_version, grade, fsrs.rating_for_grade(grade), answer_ms, now)
+
+
+def answer_rating(user: User, state_id: int, seen_version: int, rating: int, answer_ms: int,
+                  now: datetime) -> Answered:
+    """Rate one card for `user` with FSRS's Again 1, Hard 2, Good 3, Easy 4 (SM-2 sees
+    `fsrs.grade_for_rating(rating)`); otherwise as `answer`. ValueError for a rating outside 1-4."""
+    return _answer(user, state_id, seen_version, fsrs.grade_for_rating(rating), rating, answer_ms, now)
+
+
+def _answer(user: User, state_id: int, seen_version: int, grade: int, rating: int, answer_ms: int,
+            now: datetime) -> Answered:
     state = _students_state(user, state_id)
     if state is None:
         raise NoSuchCard(state_id)
     if state.version != seen_version:
         raise StaleAnswer("already answered")
     today = today_for(user, now)
+    fsrs_mode = user.scheduler == "fsrs"
+    due_day_counted = state.fsrs_due_day if fsrs_mode else state.due_day
     before = sm2.SM2State(state.repetitions, state.easiness_centi / 100, state.interval)
-    if state.due_day is None or state.due_day <= today:
+    if state.due_day is None or due_day_counted is None or due_day_counted <= today:
         kind = "new" if state.due_day is None else "review"
         after = sm2.review(before, grade)
         due_day = today + timedelta(days=after.interval)
@@ -66,6 +83,10 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
         kind, after, due_day, lapses = "redrill", before, state.due_day, state.lapses
     else:
         raise StaleAnswer("not due today")
+    # FSRS learns from every answer, a same-day repeat included (its short-term memory).
+    scheduler = fsrs_states.scheduler_for(user)
+    memory = scheduler.review(fsrs_states.state_memory(state), rating, today)
+    redrill = fsrs.needs_redrill(rating) if fsrs_mode else sm2.needs_redrill(grade)
     # A card that keeps lapsing is a leech: it leaves the queues until the student looks at it again.
     became_leech = not state.suspended and lapses > state.lapses and is_leech(lapses)
     suspended = state.suspended or became_leech
@@ -75,8 +96,9 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
         .values(
             repetitions=after.repetitions, easiness_centi=after.easiness_centi,
             interval=after.interval, due_day=due_day, lapses=lapses,
-            redrill_day=today if sm2.needs_redrill(grade) else None,
+            redrill_day=today if redrill else None,
             last_reviewed_at=now, suspended=suspended, version=CardState.version + 1,
+            **fsrs_states.stored_values(scheduler, memory),
         )
         .execution_options(synchronize_session=False)
     )
@@ -85,7 +107,7 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
         raise StaleAnswer("answered in another request")
     log = ReviewLog(
         user_id=user.id, card_id=state.card_id, reviewed_at=now, study_day=today, kind=kind,
-        grade=grade, answer_ms=max(0, min(answer_ms, MAX_ANSWER_MS)),
+        grade=grade, rating=rating, answer_ms=max(0, min(answer_ms, MAX_ANSWER_MS)),
         prev_repetitions=before.repetitions, prev_easiness_centi=before.easiness_centi,
         prev_interval=before.interval, prev_due_day=state.due_day, prev_lapses=state.lapses,
         prev_redrill_day=state.redrill_day, prev_reviewed_at=state.last_reviewed_at,
@@ -165,12 +187,16 @@ class NothingToUndo(Exception):
 
 
 def undo_last(user: User) -> ReviewLog:
-    """Take back the student's latest answer: the card's state is restored exactly as it was and the
-    answer's log row is removed, in one transaction. Returns the removed row (detached)."""
+    """Take back the student's latest answer: the card's SM-2 state is restored exactly as it was, its
+    FSRS state rebuilt from its answers before this one, and the answer's log row is removed, in one
+    transaction. Returns the removed row (detached)."""
     log = db.session.scalar(
         select(ReviewLog).where(ReviewLog.user_id == user.id).order_by(ReviewLog.id.desc()).limit(1))
     if log is None or log.prev_lapses is None or log.prev_suspended is None:
         raise NothingToUndo("there is no answer to undo")
+    scheduler = fsrs_states.scheduler_for(user)
+    memory = fsrs_states.rebuilt(scheduler, fsrs_states.card_answers(user.id, log.card_id, leaving_out=log.id),
+                                 log.prev_due_day, log.prev_easiness_centi, log.prev_interval)
     changed = rows_changed(
         update(CardState)
         .where(CardState.user_id == user.id, CardState.card_id == log.card_id)
@@ -179,6 +205,7 @@ def undo_last(user: User) -> ReviewLog:
             interval=log.prev_interval, due_day=log.prev_due_day, lapses=log.prev_lapses,
             redrill_day=log.prev_redrill_day, last_reviewed_at=log.prev_reviewed_at,
             suspended=log.prev_suspended, version=CardState.version + 1,
+            **fsrs_states.stored_values(scheduler, memory),
         )
         .execution_options(synchronize_session=False)
     )

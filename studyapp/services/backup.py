@@ -28,10 +28,11 @@ from sqlalchemy import delete, func, insert, select
 from studyapp.core.backup_format import Backup, CardProgress, Review, UserSettings
 from studyapp.core.content.card_kinds import CardFront, front
 from studyapp.core.content.deck_files import PointRecord
+from studyapp.core.scheduling import fsrs
 from studyapp.core.scheduling.sm2 import QUALITY_LABELS, easiness_text
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User, UserDeck
-from studyapp.services import quiz_pool, review_days
+from studyapp.services import fsrs_states, quiz_pool, review_days
 from studyapp.services.deck_choice import chosen_decks
 
 # The columns a backup keeps, named as in the models (a card's `version` is internal: not kept).
@@ -77,7 +78,9 @@ def export_backup(user: User, now: datetime) -> Backup:
     return Backup(
         exported_at=now,
         user=UserSettings(username=user.username, timezone=user.timezone,
-                          new_cards_per_day=user.new_cards_per_day, reviews_per_day=user.reviews_per_day),
+                          new_cards_per_day=user.new_cards_per_day, reviews_per_day=user.reviews_per_day,
+                          scheduler=user.scheduler, desired_retention=user.desired_retention,
+                          fsrs_parameters=tuple(user.fsrs_parameters) if user.fsrs_parameters else None),
         decks=tuple(decks),
         cards=tuple(CardProgress(*row) for row in states),
         reviews=tuple(Review(*row) for row in reviews),
@@ -89,8 +92,9 @@ def restore_backup(user: User, backup: Backup) -> RestoreReport:
 
     Refused (RestoreRefused, nothing written) when the account has reviews already, or when the
     backup names decks or cards this instance does not have. Card states the account has (made by
-    opening decks) are replaced; settings (time zone, daily limits) come from the backup, the
-    username and password stay.
+    opening decks) are replaced; settings (time zone, daily limits, scheduler, FSRS retention and
+    parameters) come from the backup, the username and password stay. A version 1 backup carries no
+    FSRS state: it is rebuilt from the restored log (`fsrs_states.recompute`).
     """
     session = db.session
     try:
@@ -134,6 +138,13 @@ def restore_backup(user: User, backup: Backup) -> RestoreReport:
         user.timezone = backup.user.timezone
         user.new_cards_per_day = backup.user.new_cards_per_day
         user.reviews_per_day = backup.user.reviews_per_day
+        user.scheduler = backup.user.scheduler
+        user.desired_retention = backup.user.desired_retention
+        user.fsrs_parameters = list(backup.user.fsrs_parameters) if backup.user.fsrs_parameters else None
+        user.fsrs_fit = None  # the optimizer's report stays with the account it ran for
+        if backup.version < 2:
+            session.flush()
+            fsrs_states.recompute(user)
         session.commit()
     except Exception:
         session.rollback()
@@ -168,7 +179,8 @@ def export_counts(user: User) -> ExportCounts:
 CSV_COLUMNS = (
     "reviewed_at_utc", "study_day", "deck", "point", "card_kind", "card", "grade", "grade_label",
     "review_kind", "interval_before", "interval_after", "easiness_before", "easiness_after",
-    "answer_seconds",
+    "answer_seconds", "rating", "rating_label", "fsrs_recall_before", "fsrs_stability_after",
+    "fsrs_difficulty_after",
 )
 
 
@@ -177,26 +189,40 @@ def _seconds(millis: int) -> str:
 
 
 def review_log_csv(user: User) -> str:
-    """One row per answer of `user`, oldest first, with a header row."""
+    """One row per answer of `user`, oldest first, with a header row. The FSRS columns replay each
+    card's answers with the student's parameters and retention as they are now: the probability of
+    recall FSRS gave the card just before the answer (empty for its first), and its memory after."""
     rows = db.session.execute(
         select(ReviewLog.reviewed_at, ReviewLog.study_day, Deck.slug, Point.code, Card.kind, Card.key,
                ReviewLog.grade, ReviewLog.kind, ReviewLog.prev_interval, ReviewLog.new_interval,
-               ReviewLog.prev_easiness_centi, ReviewLog.new_easiness_centi, ReviewLog.answer_ms)
+               ReviewLog.prev_easiness_centi, ReviewLog.new_easiness_centi, ReviewLog.answer_ms,
+               ReviewLog.rating)
         .join(Card, Card.id == ReviewLog.card_id)
         .join(Deck, Deck.id == Card.deck_id)
         .outerjoin(Point, Point.id == Card.point_id)
         .where(ReviewLog.user_id == user.id).order_by(ReviewLog.id)
-    )
+    ).all()
+    scheduler = fsrs_states.scheduler_for(user)
+    by_card: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        by_card.setdefault(row.key, []).append(index)
+    steps: dict[int, fsrs.Step] = {}
+    for indices in by_card.values():
+        answers = (fsrs.Answer(rows[i].study_day, rows[i].rating) for i in indices)
+        steps.update(zip(indices, scheduler.steps(answers), strict=True))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for (reviewed_at, study_day, deck, code, card_kind, key, grade, kind, interval_before, interval_after,
-         easiness_before, easiness_after, answer_ms) in rows:
+    for index, (reviewed_at, study_day, deck, code, card_kind, key, grade, kind, interval_before, interval_after,
+                easiness_before, easiness_after, answer_ms, rating) in enumerate(rows):
+        step = steps[index]
         writer.writerow((
             reviewed_at.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
             study_day.isoformat(), deck, code or "", card_kind, key, grade, QUALITY_LABELS[grade], kind,
             interval_before, interval_after, easiness_text(easiness_before), easiness_text(easiness_after),
-            _seconds(answer_ms),
+            _seconds(answer_ms), rating, fsrs.RATING_LABELS[rating],
+            "" if step.recall_before is None else f"{step.recall_before:.4f}",
+            f"{step.card.memory.stability:.4f}", f"{step.card.memory.difficulty:.4f}",
         ))
     return out.getvalue()
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from studyapp.core.content.card_kinds import COMPANION_KINDS
 from studyapp.core.scheduling import sm2
@@ -22,6 +23,12 @@ def today_for(user: User, now: datetime) -> date:
     return study_day(now, user.timezone)
 
 
+def due_column(user: User) -> InstrumentedAttribute[date | None]:
+    """The due day that counts for the student: SM-2's, or FSRS's in FSRS mode. Every card keeps
+    both, so switching only chooses which one the day plan reads."""
+    return CardState.fsrs_due_day if user.scheduler == "fsrs" else CardState.due_day
+
+
 def plan_for_deck(user: User, deck: Deck, today: date) -> DayPlan:
     """Today's queue for one deck."""
     return plans_for_decks(user, [deck], today)[deck.id]
@@ -30,18 +37,19 @@ def plan_for_deck(user: User, deck: Deck, today: date) -> DayPlan:
 def plans_for_decks(user: User, decks: list[Deck], today: date) -> dict[int, DayPlan]:
     """Today's queue of each deck (`day_plan.plan_day`), from four queries for all the decks together:
     the due cards, the new ones, today's re-drills, and today's answers (the review cap counts
-    those of every deck, the rest is per deck). Indexed lookups on (user, due_day) and (user,
-    study_day)."""
+    those of every deck, the rest is per deck). Indexed lookups on (user, due_day) (or (user,
+    fsrs_due_day) in FSRS mode) and (user, study_day)."""
     if not decks:
         return {}
     deck_ids = [deck.id for deck in decks]
+    due_day_of = due_column(user)
     live = and_(CardState.user_id == user.id, Card.deck_id.in_(deck_ids), Card.retired.is_(False),
                 CardState.suspended.is_(False), or_(CardState.buried_day.is_(None), CardState.buried_day != today))
     due: dict[int, list[DueCard]] = {deck_id: [] for deck_id in deck_ids}
     for deck_id, state_id, point_id, due_day in plain_rows(
-        select(Card.deck_id, CardState.id, Card.point_id, CardState.due_day)
+        select(Card.deck_id, CardState.id, Card.point_id, due_day_of)
         .join(Card, Card.id == CardState.card_id)
-        .where(live, CardState.due_day <= today)
+        .where(live, due_day_of <= today)
     ):
         assert due_day is not None  # the query wants due_day <= today
         due[deck_id].append(DueCard(state_id, point_id, due_day))
@@ -49,14 +57,14 @@ def plans_for_decks(user: User, decks: list[Deck], today: date) -> dict[int, Day
     for deck_id, state_id, point_id, position, kind in plain_rows(
         select(Card.deck_id, CardState.id, Card.point_id, Card.position, Card.kind)
         .join(Card, Card.id == CardState.card_id)
-        .where(live, CardState.due_day.is_(None))
+        .where(live, due_day_of.is_(None))
     ):
         new[deck_id].append(NewCard(state_id, point_id, position, kind))
     redrills: dict[int, list[int]] = {deck_id: [] for deck_id in deck_ids}
     for deck_id, state_id in plain_rows(
         select(Card.deck_id, CardState.id)
         .join(Card, Card.id == CardState.card_id)
-        .where(live, CardState.redrill_day == today, CardState.due_day > today)
+        .where(live, CardState.redrill_day == today, due_day_of > today)
         .order_by(CardState.last_reviewed_at, CardState.id)
     ):
         redrills[deck_id].append(state_id)
@@ -137,10 +145,11 @@ def day_summary(user: User, deck: Deck, today: date) -> DaySummary:
         .join(Card, Card.id == ReviewLog.card_id)
         .where(ReviewLog.user_id == user.id, ReviewLog.study_day == today, Card.deck_id == deck.id)
     ).one()
+    due_day_of = due_column(user)
     next_due = db.session.scalar(
-        select(func.min(CardState.due_day))
+        select(func.min(due_day_of))
         .join(Card, Card.id == CardState.card_id)
         .where(CardState.user_id == user.id, Card.deck_id == deck.id,
-               Card.retired.is_(False), CardState.suspended.is_(False), CardState.due_day > today)
+               Card.retired.is_(False), CardState.suspended.is_(False), due_day_of > today)
     )
     return DaySummary(answers, repeats, correct, round(millis / 1000), next_due)

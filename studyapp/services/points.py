@@ -16,6 +16,7 @@ from studyapp.core.scheduling.sm2 import QUALITY_LABELS, easiness_text
 from studyapp.core.scheduling.study_day import local_time
 from studyapp.extensions import db
 from studyapp.models import Card, CardState, Deck, Point, ReviewLog, User
+from studyapp.services.fsrs_states import scheduler_for, state_memory
 from studyapp.services.quiz_pool import QUIZ_CARD_PREFIX, Pool, point_pool
 
 POINT_STATES = ("new", "learning", "mature", "suspended")
@@ -190,7 +191,10 @@ class CardHistory:
     state: str  # "new", "learning" or "mature"
     suspended: bool
     buried_today: bool
-    due_day: date | None
+    due_day: date | None  # by the scheduler the student uses (SM-2's or FSRS's)
+    recall: float | None  # FSRS's probability that the student recalls it today; None while new
+    stability: float | None  # FSRS's memory of it (None while new)
+    difficulty: float | None
     interval: int
     easiness_centi: int
     lapses: int
@@ -202,8 +206,9 @@ class CardHistory:
 
 
 def point_history(user: User, point_id: int, today: date) -> list[CardHistory]:
-    """The student's live cards of a point, each with its schedule and every answer, oldest first.
-    Only this student's states and log rows are read."""
+    """The student's live cards of a point, each with its schedule (the due day of the scheduler they
+    use), FSRS's probability that they recall it today, and every answer, oldest first. Only this
+    student's states and log rows are read."""
     rows = db.session.execute(
         select(CardState, Card, Deck)
         .join(Card, Card.id == CardState.card_id)
@@ -220,12 +225,21 @@ def point_history(user: User, point_id: int, today: date) -> list[CardHistory]:
             .order_by(ReviewLog.reviewed_at, ReviewLog.id)
         ):
             logs[log.card_id].append(log)
+    scheduler = scheduler_for(user)
+
+    def recall(state: CardState) -> float | None:
+        memory = state_memory(state)
+        return scheduler.recall(memory, today) if memory is not None else None
+
     return [
         CardHistory(
             state_id=state.id, kind=card.kind, question=CARD_KINDS.get(card.kind, card.kind),
             is_quiz=card.kind.startswith(QUIZ_CARD_PREFIX), deck_title=deck.title,
             state=card_state(state.due_day is not None, state.interval), suspended=state.suspended,
-            buried_today=state.buried_day == today, due_day=state.due_day, interval=state.interval,
+            buried_today=state.buried_day == today,
+            due_day=state.fsrs_due_day if user.scheduler == "fsrs" else state.due_day, recall=recall(state),
+            stability=state.fsrs_stability, difficulty=state.fsrs_difficulty,
+            interval=state.interval,
             easiness_centi=state.easiness_centi, lapses=state.lapses,
             reviews=[
                 ReviewEntry(at=local_time(log.reviewed_at, user.timezone), kind=log.kind, grade=log.grade,

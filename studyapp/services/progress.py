@@ -18,10 +18,12 @@ from sqlalchemy import and_, func, select
 from studyapp.core.content import categories as cat
 from studyapp.core.content.card_kinds import CARD_KINDS
 from studyapp.core.progress import stats
+from studyapp.core.progress.knowledge import CardRecall, Knowledge, estimated_knowledge
 from studyapp.models import Card, CardState, Deck, Point, User
 from studyapp.services import plain_rows, review_days
-from studyapp.services.day_plan import plans_for_decks, today_for
+from studyapp.services.day_plan import due_column, plans_for_decks, today_for
 from studyapp.services.deck_choice import chosen_decks
+from studyapp.services.fsrs_states import scheduler_for
 
 MASTERY_SECTIONS = (("Channels", ("channel", "extra")), ("Themes", ("theme",)))
 WEAKEST_LIMIT = 10
@@ -60,6 +62,7 @@ class Progress:
     mastery: list[MasterySection]  # only sections with decks in them
     weakest: list[stats.WeakPoint]
     suspended: list[SuspendedCard]  # leeches first (most lapses first), then the others
+    knowledge: Knowledge  # what FSRS estimates the student would recall today
 
     @property
     def leeches(self) -> list[SuspendedCard]:
@@ -107,6 +110,7 @@ def progress_for(user: User, now: datetime) -> Progress:
         mastery=mastery,
         weakest=weakest,
         suspended=_suspended(user),
+        knowledge=_knowledge(user, decks, today),
     )
 
 
@@ -115,17 +119,36 @@ def _due_counts(user: User, decks: list[Deck], today: date) -> list[tuple[date, 
     A card buried today comes back tomorrow, so it is due tomorrow at the earliest."""
     if not decks:
         return []
+    due_day_of = due_column(user)
     rows = plain_rows(
-        select(CardState.due_day, CardState.buried_day, func.count())
+        select(due_day_of, CardState.buried_day, func.count())
         .join(Card, Card.id == CardState.card_id)
-        .where(CardState.user_id == user.id, CardState.due_day < today + timedelta(days=stats.FORECAST_DAYS),
+        .where(CardState.user_id == user.id, due_day_of < today + timedelta(days=stats.FORECAST_DAYS),
                Card.deck_id.in_([deck.id for deck in decks]), Card.retired.is_(False),
                CardState.suspended.is_(False))
-        .group_by(CardState.due_day, CardState.buried_day)
+        .group_by(due_day_of, CardState.buried_day)
     )
     tomorrow = today + timedelta(days=1)
     return [(max(due_day, tomorrow) if buried_day == today else due_day, count)
             for due_day, buried_day, count in rows if due_day is not None]  # (the query wants a due_day)
+
+
+def _knowledge(user: User, decks: list[Deck], today: date) -> Knowledge:
+    """FSRS's estimate of what the student would recall today, over the live cards of their chosen
+    decks (`knowledge.estimated_knowledge`)."""
+    if not decks:
+        return estimated_knowledge([])
+    recall_after = scheduler_for(user).recall_after
+    return estimated_knowledge(
+        CardRecall(point_id, None if stability is None or last_day is None
+                   else recall_after(stability, (today - last_day).days))
+        for point_id, stability, last_day in plain_rows(
+            select(Card.point_id, CardState.fsrs_stability, CardState.fsrs_last_day)
+            .select_from(Card)
+            .outerjoin(CardState, and_(CardState.card_id == Card.id, CardState.user_id == user.id))
+            .where(Card.deck_id.in_([deck.id for deck in decks]), Card.retired.is_(False))
+        )
+    )
 
 
 def group_name(deck: Deck) -> str:

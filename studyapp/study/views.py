@@ -14,6 +14,7 @@ from studyapp.core.content.card_kinds import front
 from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.quizzes.questions import QUIZ_KINDS, GradeTimes
 from studyapp.core.scheduling.day_plan import DayPlan
+from studyapp.core.scheduling.fsrs import RATING_LABELS
 from studyapp.core.scheduling.sm2 import QUALITY_LABELS
 from studyapp.errors import form_errors
 from studyapp.extensions import db
@@ -57,7 +58,8 @@ def study(slug: str) -> str | tuple[str, int]:
     return render_template(
         "study/card.html", deck=deck, state=state, point=point, kind=card.kind, members=members, charts=charts,
         card_front=front(card.kind, point, card.subject, len(members)),
-        form=form, grades=QUALITY_LABELS, revealed=request.args.get("show") == "1",
+        form=form, grades=QUALITY_LABELS, ratings=RATING_LABELS, scheduler=current_user.scheduler,
+        revealed=request.args.get("show") == "1",
         plan=plan, is_redrill=state.id in plan.redrills, theme_categories=deck.categories or [],
     )
 
@@ -70,8 +72,12 @@ def grade(slug: str) -> Response | tuple[str, int]:
     if not form.validate():
         return _bad_request(form)
     try:
-        answered = answering.answer(current_user, form.state_id.data, form.version.data, form.grade.data,
-                                    form.answer_ms.data or 0, now())
+        if form.rating.data is not None:
+            answered = answering.answer_rating(current_user, form.state_id.data, form.version.data,
+                                               form.rating.data, form.answer_ms.data or 0, now())
+        else:
+            answered = answering.answer(current_user, form.state_id.data, form.version.data, form.grade.data,
+                                        form.answer_ms.data or 0, now())
     except answering.NoSuchCard:
         abort(404, "No such card.")
     except answering.StaleAnswer:
@@ -217,5 +223,6 @@ def undo() -> Response:
     card = db.session.get(Card, log.card_id)
     assert card is not None
     session.pop("quiz_result", None)
-    flash(f"Undone: your grade {log.grade} on this card is taken back and its schedule restored.")
+    answer = f"{RATING_LABELS[log.rating]}" if current_user.scheduler == "fsrs" else f"grade {log.grade}"
+    flash(f"Undone: your {answer} on this card is taken back and its schedule restored.")
     return redirect(url_for("study.study", slug=card.deck.slug))

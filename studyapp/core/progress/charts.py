@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from studyapp.core.progress.knowledge import BANDS, Knowledge
 from studyapp.core.progress.stats import ForecastDay, Heatmap, MasteryRow
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -182,3 +183,49 @@ def mastery_chart(rows: Sequence[MasteryRow], title: str = "Mastery") -> Chart:
         body.append("</g>")
         y += bar_height + 10
     return Chart(_svg("chart-mastery", width, max(y, 20), summary, body), summary)
+
+
+# --- recall --------------------------------------------------------------------------------------
+
+def band_label(index: int) -> str:
+    step = 100 // BANDS
+    return f"{index * step}-{(index + 1) * step}%"
+
+
+def recall_chart(knowledge: Knowledge) -> Chart:
+    """How many studied cards the student would recall today with each probability: one bar per band
+    of 10 %, from under 10 % on the left to 90 % and more on the right (FSRS's estimate)."""
+    left, right, top, bottom, plot = 30, 18, 8, 22, 100
+    bar_step, bar_width = 32, 26
+    bands = knowledge.bands
+    if not knowledge.studied:
+        summary = "Probability of recall today: no card studied yet."
+    else:
+        counts = "; ".join(f"{band_label(index)}: {count}" for index, count in enumerate(bands) if count)
+        summary = (f"Probability of recall today of your {_plural(knowledge.studied, 'studied card')}, in bands of "
+                   f"10 percent: {counts}.")
+    scale = max(max(bands, default=0), 1)
+    width = left + len(bands) * bar_step + right
+    baseline = top + plot
+    body = [
+        f'<line x1="{left - 2}" y1="{baseline}" x2="{width - right}" y2="{baseline}" stroke="currentColor" '
+        f'stroke-width="1"/>',
+        f'<text x="{left - 5}" y="{baseline}" font-size="10" text-anchor="end">0</text>',
+        f'<text x="{left - 5}" y="{top + 8}" font-size="10" text-anchor="end">{scale}</text>',
+    ]
+    bars = ['<g class="bars">']
+    for index, count in enumerate(bands):
+        x = left + index * bar_step
+        height = max(1.0, round(plot * count / scale, 1)) if count else 0.0
+        bar = [f'<g class="bar"><title>{band_label(index)} likely: {_plural(count, "card")}</title>',
+               f'<rect x="{x}" y="{top}" width="{bar_step}" height="{plot}" fill="none" pointer-events="all"/>']
+        if height > 0:
+            bar.append(f'<rect class="recall" x="{x + 3}" y="{baseline - height:g}" width="{bar_width}" '
+                       f'height="{height:g}"/>')
+        bar.append("</g>")
+        bars.append("".join(bar))
+    for edge in range(0, len(bands) + 1, 2):  # the bands' edges: 0 %, 20 %, ..., 100 %
+        body.append(f'<text x="{left + edge * bar_step}" y="{baseline + 15}" font-size="10" '
+                    f'text-anchor="middle">{edge * 100 // BANDS}%</text>')
+    bars.append("</g>")
+    return Chart(_svg("chart-recall", width, baseline + bottom, summary, body + bars), summary)
