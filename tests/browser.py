@@ -81,3 +81,28 @@ def register(page: Page, base: str, username: str) -> None:
     expect(page.locator("h1")).to_have_text("Your decks")
 
 
+
+
+# axe-core (the axe-playwright-python package bundles it; nothing is fetched): these impacts fail a test.
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def accessibility_problems(page: Page) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is now, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [f"{violation['id']} ({violation['impact']}): {violation['help']} -- "
+            + "; ".join(node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
+                        for node in violation["nodes"][:3])
+            for violation in results.response["violations"] if violation["impact"] in BLOCKING_IMPACTS]
+
+
+def assert_accessible(page: Page) -> None:
+    """No serious or critical axe-core violation, in the light and in the dark colour scheme."""
+    problems = []
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        problems += [f"{page.url} [{scheme}] {line}" for line in accessibility_problems(page)]
+    page.emulate_media(color_scheme="light")
+    assert problems == [], "\n".join(problems)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
@@ -72,3 +74,15 @@ def test_choosing_decks_is_grouped_sized_and_offers_a_start(client: FlaskClient,
     decks = client.get("/").get_data(as_text=True)
     assert "Lung channel" in decks and "Kidney channel" not in decks
     assert "Start with one channel" not in client.get("/decks/choose").get_data(as_text=True)
+
+
+def test_main_pages_have_one_h1_and_no_repeated_id(client: FlaskClient, auth: AuthActions) -> None:
+    auth.register()
+    choose_decks(client, "kidney")
+    for url in ("/", "/decks/choose", "/decks/kidney", "/study/kidney", "/points/KI-8", "/progress", "/export",
+                "/settings", "/quiz", "/quiz/practice?kind=which-point&seed=1",
+                "/quiz/practice?kind=locate&channel=KI&seed=1"):
+        page = client.get(url).get_data(as_text=True)
+        assert page.count("<h1") == 1, url
+        ids = re.findall(r'\sid="([^"]+)"', page)
+        assert len(ids) == len(set(ids)), (url, sorted({i for i in ids if ids.count(i) > 1}))

@@ -21,5 +21,6 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table('users') as batch_op:
-        batch_op.drop_column('theme')
+    # Not in a batch: SQLite drops a column in place, where a batch would copy `users`, which the
+    # foreign keys of every other table refuse.
+    op.drop_column('users', 'theme')
