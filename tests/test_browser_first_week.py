@@ -173,3 +173,37 @@ def test_a_first_week(live_app: tuple[Flask, str], student_page: tuple[str, Page
     expect(page.locator("#streak-current")).to_have_text("2 days")
     expect(page.locator("section[aria-labelledby=calendar-heading] figcaption")).to_contain_text(
         f"{studied + day_two_studied} cards on 2 of 365 days")
+
+
+def test_shortcut_keys_leave_focused_links_alone(live_app: tuple[Flask, str], desktop: Page) -> None:
+    _, base = live_app
+    page = desktop
+    page.goto(f"{base}/register")
+    page.fill("#username", "keys")
+    page.fill("#password", "a long password")
+    page.fill("#confirm", "a long password")
+    page.click("main button[type=submit]")
+    page.goto(f"{base}/study/kidney")
+    expect(page.locator("#show-answer")).to_be_visible()
+    # Enter on a focused link follows the link: it does not reveal the card
+    page.locator(".study-head a", has_text="Decks").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Your decks")
+    # Space on the page itself still reveals, and the number keys grade: three points met
+    page.goto(f"{base}/study/kidney")
+    for _ in range(3):
+        expect(page.locator("#show-answer")).to_be_visible()
+        page.keyboard.press("Space")
+        expect(page.locator("#back")).to_be_visible()
+        with page.expect_navigation():
+            page.keyboard.press("5")
+    # a locate quiz: give up with 0, then on its result Enter on "The whole record" opens it, no next card
+    expect(page.locator("article.quiz")).to_have_attribute("data-kind", "locate")
+    with page.expect_navigation():
+        page.keyboard.press("0")
+    summary = page.locator("details.full-record > summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("details.full-record")).to_have_attribute("open", "")
+    expect(page.locator("#verdict")).to_be_visible()  # still on the result
