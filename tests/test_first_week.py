@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from flask import Flask
 from flask.testing import FlaskClient
@@ -86,3 +87,12 @@ def test_main_pages_have_one_h1_and_no_repeated_id(client: FlaskClient, auth: Au
         assert page.count("<h1") == 1, url
         ids = re.findall(r'\sid="([^"]+)"', page)
         assert len(ids) == len(set(ids)), (url, sorted({i for i in ids if ids.count(i) > 1}))
+
+
+def test_export_and_readme_agree_on_what_a_backup_of_a_year_weighs(client: FlaskClient, auth: AuthActions) -> None:
+    auth.register()
+    page = " ".join(client.get("/export").get_data(as_text=True).split())
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8").split())
+    assert "more than 31 years of daily study" in page and "about 14 months" in page
+    assert "a year is about 1.3 MB" in page and "a year is about 36 MB" in page
+    assert "~36 MB of JSON and ~1.3 MB compressed" in readme and "about 14 months as plain JSON" in readme
