@@ -42,7 +42,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         if db.engine.dialect.name == "sqlite":
             _configure_sqlite(db.engine)
 
-    from studyapp import cli, errors, models  # noqa: F401  (models register their tables)
+    from studyapp import cli, errors, hanzi_fonts, models, static_files  # noqa: F401  (models register their tables)
     from studyapp.api.views import bp as api_bp
     from studyapp.auth.views import bp as auth_bp
     from studyapp.decks.views import bp as decks_bp
@@ -66,6 +66,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     errors.register(app)
     cli.register(app)
     app.after_request(_security_headers)
+    hanzi_fonts.init_app(app)
+    static_files.init_app(app, SECURITY_HEADERS)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

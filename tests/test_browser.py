@@ -58,9 +58,9 @@ def test_register_study_three_cards_with_keyboard_and_see_summary(live_app: tupl
     expect(page.locator("#summary-correct")).to_have_text("3")
     expect(page.locator("#summary-next")).to_have_text("Tue 3 Mar")
     expect(page.locator("footer")).to_contain_text("does not replace a qualified practitioner")
-    # The vendored hanzi font loads, so hanzi render even on a machine without Chinese fonts.
+    # The vendored hanzi font loads (in chunks), so hanzi render even on a machine without Chinese fonts.
     loaded = page.evaluate("""document.fonts.load('16px "Study Hanzi TC"', '交信').then(faces => faces.length)""")
-    assert loaded == 1
+    assert loaded >= 1
     with app.app_context():
         logged = db.session.scalars(select(ReviewLog.grade).order_by(ReviewLog.id)).all()
         assert logged == [5, 4, 5]
