@@ -10,13 +10,15 @@ from flask_migrate import upgrade
 from sqlalchemy import select
 
 from studyapp.clock import now
+from studyapp.config import PROJECT_ROOT
 from studyapp.core.content.deck_files import Bundle, check_against_reference, load_bundle
 from studyapp.export import cli as export_cli
 from studyapp.extensions import db
 from studyapp.models import Point
 from studyapp.services.deck_import import import_bundle
 
-REFERENCE = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "standard-point-names.tsv"
+# The standard names of the channel points (code, pinyin, hanzi), kept beside the tests that use them.
+STANDARD_NAMES = PROJECT_ROOT / "tests" / "data" / "standard-point-names.tsv"
 
 
 def _bundle(paths: tuple[Path, ...], known_codes: set[str], *, require_complete: bool) -> tuple[Bundle, bool]:
@@ -66,16 +68,21 @@ def register(app: Flask) -> None:
 
     @decks_group.command("check")
     @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-    def check_command(paths: tuple[Path, ...]) -> None:
+    @click.option("--reference", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                  help="the standard names table (TSV: code, pinyin, hanzi, hanzi_who_print, channel); "
+                       "default: tests/data/standard-point-names.tsv of the checkout")
+    def check_command(paths: tuple[Path, ...], reference: Path | None) -> None:
         """Validate deck files (default: all of decks/) without importing. Exit 1 on error.
 
-        Checking a single file resolves its related points against the whole decks folder.
+        Checking a single file resolves its related points against the whole decks folder. Codes,
+        pinyin and hanzi are checked against the standard names table when there is one.
         """
         decks_dir: Path = current_app.config["DECKS_DIR"]
         folder_codes = {point.code for point in load_bundle([decks_dir]).points} if paths else set()
         bundle, _ = _bundle(paths, known_codes=folder_codes, require_complete=True)
-        if REFERENCE.exists():
-            bundle.problems += check_against_reference(bundle.decks, REFERENCE)
+        reference = reference or (STANDARD_NAMES if STANDARD_NAMES.exists() else None)
+        if reference is not None:
+            bundle.problems += check_against_reference(bundle.decks, reference)
         for problem in bundle.problems:
             click.echo(str(problem), err=True)
         points = len(bundle.points)

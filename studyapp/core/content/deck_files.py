@@ -551,7 +551,7 @@ def _check_categories(decks: list[DeckRecord], owner: dict[str, DeckRecord]) -> 
 
 
 def check_against_reference(decks: list[DeckRecord], reference: Path) -> list[Problem]:
-    """Check codes, pinyin and hanzi against the standard names table (shared/reference)."""
+    """Check codes, pinyin and hanzi against the standard names table (tests/data/standard-point-names.tsv)."""
     with reference.open(encoding="utf-8", newline="") as handle:
         rows = {row["code"]: row for row in csv.DictReader(handle, delimiter="\t")}
     problems = []
@@ -604,10 +604,10 @@ def theme_points(theme: DeckRecord, points: Iterable[PointRecord]) -> list[Point
 
 def main(argv: list[str]) -> int:
     """`python -m studyapp.core.content.deck_files [PATH ...]`: check deck files, print problems, exit 1 if any."""
-    repo = Path(__file__).resolve().parent.parent
+    repo = Path(__file__).resolve().parents[3]
     paths = [Path(arg) for arg in argv] or [repo / "decks"]
     bundle = load_bundle(paths, root=Path.cwd())
-    reference = repo.parent / "shared" / "reference" / "standard-point-names.tsv"
+    reference = repo / "tests" / "data" / "standard-point-names.tsv"
     if reference.exists():
         bundle.problems += check_against_reference(bundle.decks, reference)
     for problem in bundle.problems:
