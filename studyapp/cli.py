@@ -15,6 +15,7 @@ from studyapp.core.content.deck_files import Bundle, check_against_reference, lo
 from studyapp.export import cli as export_cli
 from studyapp.extensions import db
 from studyapp.models import Point
+from studyapp.schema import require_current_schema
 from studyapp.services.deck_import import import_bundle
 
 # The standard names of the channel points (code, pinyin, hanzi), kept beside the tests that use them.
@@ -96,4 +97,5 @@ def register(app: Flask) -> None:
     @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
     def import_command(paths: tuple[Path, ...]) -> None:
         """Load deck files (default: all of decks/). Idempotent; keeps every student's progress."""
+        require_current_schema()
         _import(paths)
