@@ -28,6 +28,10 @@ from sqlalchemy.types import TypeDecorator
 
 from studyapp.extensions import Base
 
+# The largest value an Integer column holds (PostgreSQL's integer is 32 bits): the bound for every id,
+# version and count that comes in from a URL, a form or a file.
+INT_MAX = 2**31 - 1
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

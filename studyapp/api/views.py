@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, abort, jsonify, request
 from flask.typing import ResponseReturnValue
 
+from studyapp.core import bounded_json
 from studyapp.core.content.codes import CHANNELS, channel_named, normalize_code
 from studyapp.core.content.deck_files import PointRecord
 from studyapp.core.quizzes import questions
@@ -16,6 +17,14 @@ from studyapp.services import quiz_pool
 from studyapp.services.points import live_point, live_point_rows
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+MAX_BODY_BYTES = 64 * 1024  # a quiz answer is some 100 bytes
+
+
+@bp.before_request
+def _small_bodies() -> None:
+    """No request to the API needs more: a larger body is refused (413) before anything reads it."""
+    request.max_content_length = MAX_BODY_BYTES
 
 
 def point_json(row: Point) -> dict[str, Any]:
@@ -102,7 +111,10 @@ def quiz_question() -> ResponseReturnValue:
 def quiz_check() -> ResponseReturnValue:
     """Check an answer to a practice question: JSON with the question's kind, filters and seed, plus
     `choice` (1-based number) or `answer` (typed text) or `give_up`: true. Nothing is stored."""
-    body = request.get_json(silent=True)
+    try:
+        body = bounded_json.loads(request.get_data(as_text=True))
+    except ValueError as error:  # not JSON, nested too deep, numbers too long
+        abort(400, f"send a JSON object: {{kind, seed, choice | answer | give_up}} ({error})")
     if not isinstance(body, dict):
         abort(400, "send a JSON object: {kind, seed, choice | answer | give_up}")
     pool = quiz_pool.point_pool()
