@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from studyapp.core.progress.stats import MAX_ANSWER_MS, is_leech
 from studyapp.core.quizzes.questions import GradeTimes, Question, quiz_grade
@@ -150,16 +150,27 @@ def answer_quiz(user: User, state_id: int, seen_version: int, response: quiz_poo
 
 
 class NothingToUndo(Exception):
-    """No answer of this student can be undone (none yet, or only rows from before undo existed)."""
+    """No answer of this student can be undone (none yet, or only rows from before undo existed), or
+    the one in view was just taken back by another request. The message says which, to the student."""
 
 
 def undo_last(user: User) -> ReviewLog:
     """Take back the student's latest answer: the card's state is restored exactly as it was and the
-    answer's log row is removed, in one transaction. Returns the removed row (detached)."""
+    answer's log row is removed, in one transaction. Returns the removed row (detached).
+
+    The row is deleted first, on the condition that it is still there: of two undos at the same
+    moment (a double click, two tabs) that both read the same latest answer, the second's DELETE
+    waits for the first to commit and then removes nothing, so it changes nothing either. An answer
+    is taken back once, as it advances its card once."""
     log = db.session.scalar(
         select(ReviewLog).where(ReviewLog.user_id == user.id).order_by(ReviewLog.id.desc()).limit(1))
     if log is None or log.prev_lapses is None or log.prev_suspended is None:
-        raise NothingToUndo("there is no answer to undo")
+        raise NothingToUndo("There is no answer to undo.")
+    taken = rows_changed(delete(ReviewLog).where(ReviewLog.id == log.id).execution_options(synchronize_session=False))
+    if taken != 1:
+        db.session.rollback()
+        raise NothingToUndo("That answer was just taken back (by another tab or a second click); nothing else "
+                            "was undone.")
     changed = rows_changed(
         update(CardState)
         .where(CardState.user_id == user.id, CardState.card_id == log.card_id)
@@ -173,8 +184,8 @@ def undo_last(user: User) -> ReviewLog:
     )
     if changed != 1:
         db.session.rollback()
-        raise NothingToUndo("that card's state is gone")
+        raise NothingToUndo("That card is no longer yours to undo.")
     review_days.uncount_answer(log)
-    db.session.delete(log)
+    db.session.expunge(log)  # its row is gone: keep what was loaded, for the caller's message
     db.session.commit()
     return log

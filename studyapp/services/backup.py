@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import genanki
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 
 from studyapp.core.backup_format import Backup, CardProgress, Review, UserSettings
 from studyapp.core.content.card_kinds import CardFront, front
@@ -94,8 +94,13 @@ def restore_backup(user: User, backup: Backup) -> RestoreReport:
     """
     session = db.session
     try:
-        # Two restores into one account at once: the second waits here, then finds the reviews.
-        session.execute(select(User.id).where(User.id == user.id).with_for_update())
+        # The account is claimed before it is checked: this UPDATE (the settings from the backup) takes
+        # the write lock on SQLite and the student's row lock on PostgreSQL until the commit, so of two
+        # restores into one account at once the second waits here, then finds the first one's reviews.
+        # (SELECT ... FOR UPDATE would do nothing on SQLite.)
+        session.execute(update(User).where(User.id == user.id).values(
+            timezone=backup.user.timezone, new_cards_per_day=backup.user.new_cards_per_day,
+            reviews_per_day=backup.user.reviews_per_day))
         reviewed = session.scalar(select(func.count()).select_from(ReviewLog).where(ReviewLog.user_id == user.id))
         if reviewed:
             raise RestoreRefused(
@@ -131,9 +136,6 @@ def restore_backup(user: User, backup: Backup) -> RestoreReport:
                  **{name: getattr(review, name) for name in REVIEW_COLUMNS}}
                 for review in backup.reviews])
             review_days.recount(user.id)
-        user.timezone = backup.user.timezone
-        user.new_cards_per_day = backup.user.new_cards_per_day
-        user.reviews_per_day = backup.user.reviews_per_day
         session.commit()
     except Exception:
         session.rollback()

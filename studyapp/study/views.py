@@ -188,8 +188,8 @@ def undo() -> Response:
     """Take back the student's latest answer (a button-only form: it still carries a CSRF token)."""
     try:
         log = answering.undo_last(current_user)
-    except answering.NothingToUndo:
-        flash("There is no answer to undo.")
+    except answering.NothingToUndo as nothing:
+        flash(str(nothing))
         return redirect(request.referrer if request.referrer and request.referrer.startswith(request.host_url)
                         else url_for("decks.index"))
     card = db.session.get(Card, log.card_id)
