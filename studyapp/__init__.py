@@ -10,6 +10,7 @@ from typing import Any
 from flask import Flask, Response
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from studyapp.clock import system_clock
 from studyapp.config import PROJECT_ROOT, load_config
@@ -31,6 +32,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # The clock is configuration so tests can move through study days; logic receives `now`.
     app.config["CLOCK"] = system_clock
     app.config.from_mapping(overrides)
+    if app.config["TRUSTED_PROXIES"]:  # the student's address and scheme, as the proxy saw them
+        proxies = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
