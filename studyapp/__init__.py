@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response
+from flask import Flask, Response, current_app
+from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -92,9 +93,18 @@ SECURITY_HEADERS = {
 }
 
 
+HSTS = "max-age=31536000"  # a year: once a browser has seen the site over HTTPS, never plain HTTP
+
+
 def _security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if current_app.config["SESSION_COOKIE_SECURE"]:  # served over HTTPS (README: Running it for a class)
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
+    # A logged-in student's pages show their own data: no browser or proxy cache keeps a copy (the
+    # back button after logging out on a shared computer shows nothing).
+    if response.mimetype == "text/html" and current_user.is_authenticated:
+        response.headers.setdefault("Cache-Control", "no-store")
     return response
 
 

@@ -240,3 +240,19 @@ def test_unknown_and_known_usernames_take_the_same_time(app: Flask, client: Flas
     ratio = statistics.median(unknown) / statistics.median(known)
     assert 0.5 < ratio < 2, (known, unknown)
 
+
+# --- headers --------------------------------------------------------------------------------------
+
+def test_a_students_pages_are_not_stored_by_caches(client: FlaskClient, auth: AuthActions) -> None:
+    auth.register()
+    for path in ("/", "/progress", "/settings", "/points/KI-8", "/export", "/study/kidney"):
+        response = client.get(path)
+        assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store", path
+    assert "no-store" in client.get("/export/backup.json").headers["Cache-Control"]
+
+
+def test_hsts_is_sent_when_cookies_are_secure(app_factory: Callable[..., Flask]) -> None:
+    plain = app_factory().test_client().get("/login")
+    assert "Strict-Transport-Security" not in plain.headers
+    secure = app_factory(SESSION_COOKIE_SECURE=True).test_client().get("/login", base_url="https://localhost")
+    assert secure.headers["Strict-Transport-Security"] == "max-age=31536000"
