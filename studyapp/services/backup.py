@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import io
 import itertools
 import sqlite3
@@ -311,7 +312,9 @@ def anki_package(user: User, now: datetime, render: NoteRenderer) -> bytes:
     model = anki_model()
     anki_decks = []
     for deck, cards in anki_cards(user):
-        anki_deck = genanki.Deck(stable_id("anki-deck", deck.slug), anki_deck_name(deck), description=deck.description)
+        # Anki shows a deck's description as HTML: ours is plain text.
+        anki_deck = genanki.Deck(stable_id("anki-deck", deck.slug), anki_deck_name(deck),
+                                 description=html.escape(deck.description))
         for card in cards:
             anki_deck.add_note(genanki.Note(
                 model=model, fields=list(render(card)), guid=genanki.guid_for(card.key),
