@@ -1,6 +1,7 @@
-"""Deck files, safely: every field has a length limit, the Anki deck description is escaped, and an
-import is validated as the decks will be after it (the same with a folder named on the command line
-or set as the decks folder)."""
+"""Deck files and retired points, safely: every field has a length limit, the Anki deck description
+is escaped, an import is validated as the decks will be after it (the same with a folder named on the
+command line or set as the decks folder), an answer to a card that left the decks is refused, and a
+retired point keeps a page with the student's history."""
 
 from __future__ import annotations
 
@@ -12,12 +13,12 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from studyapp.core.content.deck_files import load_bundle
 from studyapp.extensions import db
-from studyapp.models import Deck, Point
-from tests.conftest import DECKS_DIR, AuthActions, choose_decks
+from studyapp.models import Card, CardState, Deck, Point, ReviewLog
+from tests.conftest import DECKS_DIR, AuthActions, choose_decks, current_card
 
 
 def copy_decks(tmp_path: Path) -> Path:
@@ -152,3 +153,84 @@ def test_one_file_is_checked_against_the_decks_that_stay(app: Flask, tmp_path: P
         assert alone.exit_code == 1, alone.output
         assert f"{referrer}: related[" in alone.output and f"{code} would no longer be a point" in alone.output
     assert snapshot(app) == before
+
+
+# --- answers to cards that left the decks -----------------------------------------------------------
+
+def free_point() -> str:
+    """A Kidney point no other point names under `related` or measures a position from: one the
+    Kidney file can drop on its own."""
+    points = load_bundle([DECKS_DIR]).points
+    named = {related.code for point in points for related in point.related}
+    measured_from = json.dumps([point.to_dict()["position"] for point in points])
+    return next(point.code for point in points if point.code.startswith("KI-") and point.code not in named
+                and f'"{point.code}"' not in measured_from)
+
+
+def retire_point(app: Flask, tmp_path: Path, code: str) -> None:
+    """Take `code` out of the Kidney file and import the decks folder."""
+    decks = copy_decks(tmp_path)
+    remove_point(decks / "kidney.toml", code)
+    app.config["DECKS_DIR"] = decks
+    result = app.test_cli_runner().invoke(args=["decks", "import"])
+    assert result.exit_code == 0, result.output
+    assert "retired 1 points" in result.output
+
+
+def state_of(app: Flask, key: str) -> tuple[int, int]:
+    with app.app_context():
+        state = db.session.scalar(select(CardState).join(Card).where(Card.key == key))
+        assert state is not None, key
+        return state.id, state.version
+
+
+def test_an_answer_from_a_tab_opened_before_the_point_was_retired_is_refused(
+        app: Flask, client: FlaskClient, auth: AuthActions, tmp_path: Path) -> None:
+    auth.register()
+    current_card(client)  # the Kidney deck is open: a state for each of its cards
+    code = free_point()
+    state_id, version = state_of(app, f"{code}/name-location")
+    retire_point(app, tmp_path, code)
+    response = client.post("/study/kidney/answer", data={"state_id": state_id, "version": version, "grade": 5})
+    assert response.status_code == 302
+    assert "That card changed" in client.get(response.headers["Location"]).get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 0
+        assert db.session.get(CardState, state_id).version == version
+
+
+def test_a_quiz_answer_to_a_retired_point_is_refused(app: Flask, client: FlaskClient, auth: AuthActions,
+                                                     tmp_path: Path) -> None:
+    auth.register()
+    current_card(client)
+    code = free_point()
+    state_id, version = state_of(app, f"{code}/quiz-which-point")
+    retire_point(app, tmp_path, code)
+    response = client.post("/study/kidney/quiz", data={"state_id": state_id, "version": version, "give_up": "1"})
+    assert response.status_code == 302
+    assert "That card changed" in client.get(response.headers["Location"]).get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 0
+
+
+# --- a retired point's page ---------------------------------------------------------------------------
+
+def test_a_retired_points_page_shows_the_history_with_a_notice(app: Flask, client: FlaskClient, auth: AuthActions,
+                                                               tmp_path: Path) -> None:
+    auth.register()
+    current_card(client)
+    code = free_point()
+    first, version = state_of(app, f"{code}/name-location")
+    answered = client.post("/study/kidney/answer", data={"state_id": first, "version": version, "grade": 5})
+    assert answered.status_code == 302
+    retire_point(app, tmp_path, code)
+    for typed in (code, code.replace("-", "").lower()):
+        response = client.get(f"/points/{typed}", follow_redirects=True)
+        assert response.status_code == 200, typed
+    page = response.get_data(as_text=True)
+    assert "no longer in the decks" in page
+    assert f'id="card-{first}"' in page and "Perfect" in page  # the answer, with its grade
+    assert 'action="/points/' not in page  # no suspend or bury buttons for cards that cannot come up
+    assert client.post(f"/points/{code}/suspend").status_code == 404
+    # A point that never existed is still a 404.
+    assert client.get("/points/KI-99").status_code == 404

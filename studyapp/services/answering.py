@@ -23,7 +23,8 @@ from studyapp.services.day_plan import today_for
 
 
 class StaleAnswer(Exception):
-    """The card was answered already (double-click, second tab) or is not in today's queue."""
+    """The card changed since the page was shown: it was answered already (double-click, second tab),
+    is not in today's queue, or left the decks (its point retired). The message says which."""
 
 
 class NoSuchCard(LookupError):
@@ -45,14 +46,21 @@ def _students_state(user: User, state_id: int) -> CardState | None:
     return db.session.scalar(select(CardState).where(CardState.id == state_id, CardState.user_id == user.id))
 
 
+def _check_current(state: CardState, seen_version: int) -> None:
+    """Raise StaleAnswer unless the card is still in the decks and at the version the page showed."""
+    if state.card.retired:
+        raise StaleAnswer("it is no longer in the decks (its point was taken out), so the answer was not kept")
+    if state.version != seen_version:
+        raise StaleAnswer("it was already answered")
+
+
 def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: int, now: datetime) -> Answered:
     """Grade one card for `user`. Raises NoSuchCard for a state that is not theirs, StaleAnswer
     for a repeat, ValueError for a grade outside 0-5. Commits the state and log row together."""
     state = _students_state(user, state_id)
     if state is None:
         raise NoSuchCard(state_id)
-    if state.version != seen_version:
-        raise StaleAnswer("already answered")
+    _check_current(state, seen_version)
     today = today_for(user, now)
     before = sm2.SM2State(state.repetitions, state.easiness_centi / 100, state.interval)
     if state.due_day is None or state.due_day <= today:
@@ -64,7 +72,7 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
         sm2.review(before, grade)  # validates the grade; step 7 leaves the schedule alone
         kind, after, due_day, lapses = "redrill", before, state.due_day, state.lapses
     else:
-        raise StaleAnswer("not due today")
+        raise StaleAnswer("it is not due today")
     # A card that keeps lapsing is a leech: it leaves the queues until the student looks at it again.
     became_leech = not state.suspended and lapses > state.lapses and is_leech(lapses)
     suspended = state.suspended or became_leech
@@ -81,7 +89,7 @@ def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: 
     )
     if changed != 1:
         db.session.rollback()
-        raise StaleAnswer("answered in another request")
+        raise StaleAnswer("it was already answered, in another request")
     log = ReviewLog(
         user_id=user.id, card_id=state.card_id, reviewed_at=now, study_day=today, kind=kind,
         grade=grade, answer_ms=max(0, min(answer_ms, MAX_ANSWER_MS)),
@@ -135,8 +143,7 @@ def answer_quiz(user: User, state_id: int, seen_version: int, response: quiz_poo
     state = _students_state(user, state_id)
     if state is None or quiz_pool.quiz_kind(state.card) is None:
         raise NoSuchCard(state_id)
-    if state.version != seen_version:
-        raise StaleAnswer("already answered")
+    _check_current(state, seen_version)
     pool = quiz_pool.point_pool()
     question = quiz_pool.card_question(pool, state)
     result = quiz_pool.check(pool, question, response)
