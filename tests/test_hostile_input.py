@@ -121,3 +121,18 @@ def test_ids_past_the_database_range_are_refused(app: Flask, client: FlaskClient
         assert response.status_code == 400, (path, "answer_ms")
     assert client.post("/points/KI-1/suspend", data={"state_id": huge}).status_code == 400
     assert counts(app) == before
+
+
+# --- characters the database cannot hold ------------------------------------------------------------
+
+@pytest.mark.parametrize(("method", "path", "data"), [
+    ("GET", "/study/%00", None), ("GET", "/points/KI%008", None), ("GET", "/api/v1/points/%00", None),
+    ("GET", "/points?q=%00", None), ("POST", "/login", {"username": "mei\x00", "password": "x" * 9}),
+    ("POST", "/register", {"username": "mei", "password": "pass\x00word!", "confirm": "pass\x00word!"}),
+])
+def test_a_nul_character_anywhere_is_refused(client: FlaskClient, method: str, path: str,
+                                             data: dict[str, str] | None) -> None:
+    """PostgreSQL cannot compare text holding NUL: it is refused before any look-up, on every database."""
+    response = client.open(path, method=method, data=data)
+    assert response.status_code == 400
+    assert "NUL character" in response.get_data(as_text=True)
