@@ -7,12 +7,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response
+from flask import Flask, Response, abort, current_app, request
+from flask.json.provider import DefaultJSONProvider
+from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from studyapp.clock import system_clock
 from studyapp.config import PROJECT_ROOT, load_config
+from studyapp.core import bounded_json
 from studyapp.extensions import csrf, db, login_manager, migrate
 
 
@@ -31,6 +35,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     # The clock is configuration so tests can move through study days; logic receives `now`.
     app.config["CLOCK"] = system_clock
     app.config.from_mapping(overrides)
+    app.json = BoundedJSONProvider(app)
+    if app.config["TRUSTED_PROXIES"]:  # the student's address and scheme, as the proxy saw them
+        proxies = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
@@ -65,6 +73,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     csrf.exempt(api_bp)  # no cookies, no session: nothing for a forged request to ride on
     errors.register(app)
     cli.register(app)
+    app.before_request(_refuse_nul_characters)
+    app.before_request(_pages_take_form_data)
     app.after_request(_security_headers)
     hanzi_fonts.init_app(app)
     static_files.init_app(app, SECURITY_HEADERS)
@@ -92,9 +102,54 @@ SECURITY_HEADERS = {
 }
 
 
+class BoundedJSONProvider(DefaultJSONProvider):
+    """JSON parsed from a request anywhere (request.get_json, Flask-WTF's forms) has its depth and
+    numbers checked first (core.bounded_json): too deep or too long is a 400, not a RecursionError."""
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        text = s.decode("utf-8") if isinstance(s, bytes) else s  # UnicodeDecodeError is a ValueError: 400
+        bounded_json.check(text)
+        return super().loads(text, **kwargs)
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _refuse_nul_characters() -> None:
+    """No field takes a NUL character, and PostgreSQL cannot even compare text holding one: a request
+    with one in its path, query, form or address is refused (400) before anything looks it up."""
+    values = [request.path, request.remote_addr or ""]
+    sources = [request.args]
+    # Form bodies only, and not the API's (JSON, read under the API's own size limit, never stored).
+    if request.mimetype in FORM_TYPES and request.blueprint != "api":
+        sources.append(request.form)
+        values += [upload.filename or "" for upload in request.files.values()]
+    for source in sources:
+        for key, value in source.items(multi=True):
+            values += (key, value)
+    if any("\x00" in value for value in values):
+        abort(400, "The request holds a NUL character (%00), which no page or field takes.")
+
+
+def _pages_take_form_data() -> None:
+    """The pages' forms are sent as form data. Flask-WTF would read a JSON body as the form instead,
+    and a JSON list or object of objects is not one: such a request is refused (the API takes JSON)."""
+    if request.is_json and request.method not in ("GET", "HEAD", "OPTIONS") and request.blueprint != "api":
+        abort(415, "This page takes form data, not JSON; the JSON API is under /api/v1.")
+
+
+HSTS = "max-age=31536000"  # a year: once a browser has seen the site over HTTPS, never plain HTTP
+
+
 def _security_headers(response: Response) -> Response:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
+    if current_app.config["SESSION_COOKIE_SECURE"]:  # served over HTTPS (README: Running it for a class)
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
+    # A logged-in student's pages show their own data: no browser or proxy cache keeps a copy (the
+    # back button after logging out on a shared computer shows nothing).
+    if response.mimetype == "text/html" and current_user.is_authenticated:
+        response.headers.setdefault("Cache-Control", "no-store")
     return response
 
 

@@ -39,6 +39,14 @@ def _cun_thresholds(value: str | None) -> tuple[float, float, float]:
     return five, four, three
 
 
+def _count(value: str | None, default: int, what: str) -> int:
+    if value is None or not value.strip():
+        return default
+    if not value.strip().isdigit():
+        raise ValueError(f"expected a whole number of {what}, not {value!r}")
+    return int(value)
+
+
 def load_config(
     instance_path: Path, environ: Mapping[str, str], overrides: Mapping[str, Any]
 ) -> dict[str, Any]:
@@ -76,6 +84,14 @@ def load_config(
         "QUIZ_TYPED_FAST_MS": _milliseconds(environ.get("STUDYAPP_QUIZ_TYPED_FAST_MS"), 15_000),
         # A click on a body chart within these many cun of the point earns 5, 4 and 3.
         "LOCATE_CUN": _cun_thresholds(environ.get("STUDYAPP_LOCATE_CUN")),
+        # Login throttling: at most this many failed logins per username and per address in the window;
+        # then 429 with Retry-After. Counted in the database, so every worker of a server agrees.
+        "LOGIN_FAILURES_PER_ACCOUNT": 10,
+        "LOGIN_FAILURES_PER_ADDRESS": 50,
+        "LOGIN_FAILURE_WINDOW_SECONDS": 15 * 60,
+        # Behind a reverse proxy (nginx, Caddy) every request comes from the proxy's address: trust this
+        # many proxies' X-Forwarded-For and X-Forwarded-Proto to see the student's own address.
+        "TRUSTED_PROXIES": _count(environ.get("STUDYAPP_TRUSTED_PROXIES"), 0, "proxies"),
     }
 
 

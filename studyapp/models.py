@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -29,9 +30,17 @@ from sqlalchemy.types import TypeDecorator
 
 from studyapp.extensions import Base
 
+# The largest value an Integer column holds (PostgreSQL's integer is 32 bits): the bound for every id,
+# version and count that comes in from a URL, a form or a file.
+INT_MAX = 2**31 - 1
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(32)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -72,6 +81,30 @@ class User(UserMixin, Base):
     desired_retention: Mapped[float] = mapped_column(Float, default=0.9, server_default="0.9")
     fsrs_parameters: Mapped[list[float] | None] = mapped_column(JSON)
     fsrs_fit: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Part of every session cookie of this account (`get_id`); a new one, at log-out or a password
+    # change, ends every session made before. Never empty once migrated ('' matches no session).
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token, server_default="")
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session: the student's id and their current session token."""
+        return f"{self.id}:{self.session_token}"
+
+
+class LoginFailure(Base):
+    """A failed (or, for a moment, a pending) login, by the username typed and the address it came
+    from: the database is what every worker shares, so login throttling counts these rows. Rows
+    older than the throttling window are deleted as new ones come in."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (
+        Index("ix_login_failures_username_at", "username", "failed_at"),
+        Index("ix_login_failures_address_at", "address", "failed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40))  # as typed, lower-cased: unknown names count too
+    address: Mapped[str] = mapped_column(String(64))
+    failed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
 class Deck(Base):

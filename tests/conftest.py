@@ -30,7 +30,8 @@ from studyapp.services.deck_import import import_bundle
 pytest_plugins = ["tests.browser"]  # the browser fixtures: live_app, browser, page, phone, desktop
 
 DECKS_DIR = PROJECT_ROOT / "decks"
-REFERENCE = PROJECT_ROOT.parent / "shared" / "reference" / "standard-point-names.tsv"
+# The standard names of the 361 channel points (facts: code, pinyin, hanzi), kept in the repository.
+REFERENCE = PROJECT_ROOT / "tests" / "data" / "standard-point-names.tsv"
 # 10:00 UTC on a Monday: well inside a study day in UTC.
 START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 

@@ -525,7 +525,7 @@ def test_format_problems_name_the_entry() -> None:
 
     assert problems_of(change) == [
         "user.timezone: unknown time zone 'Mars/Olympus'",
-        "cards[0].easiness_centi: 100 is outside 130..32767",
+        "cards[0].easiness_centi: 100 is outside 130..10000",
         "cards[0].lapses: missing",
         "cards[1].interval: not a whole number (true)",
         "reviews[0].prev_suspended: not true or false ('no')",

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from studyapp.config import PROJECT_ROOT
 from studyapp.core.content.categories import STANDARD_COUNTS, STANDARD_MEMBERS
 from studyapp.core.content.codes import STANDARD_COUNTS as CHANNEL_COUNTS
 from studyapp.core.content.deck_files import Problem, check_against_reference, load_bundle
+from studyapp.core.content.deck_files import main as deck_files_main
 from tests.conftest import DECKS_DIR, REFERENCE
 
 
@@ -41,7 +43,6 @@ def test_bundled_decks_have_no_problems() -> None:
 
 
 def test_bundled_names_match_the_standard_reference() -> None:
-    assert REFERENCE.exists(), "shared/reference must sit beside the checkout"
     bundle = load_bundle([DECKS_DIR])
     assert [str(p) for p in check_against_reference(bundle.decks, REFERENCE)] == []
 
@@ -143,3 +144,37 @@ def test_reference_check_catches_a_wrong_name(decks_copy: Path) -> None:
     bundle = load_bundle([decks_copy], root=decks_copy.parent)
     messages = list(map(str, check_against_reference(bundle.decks, REFERENCE)))
     assert "decks/kidney.toml: KI-8: pinyin: 'Jiāoxìng' does not match the standard 'Jiaoxin'" in messages
+
+
+def test_decks_check_command_uses_the_standard_names_kept_in_the_repository(decks_copy: Path, runner,
+                                                                             tmp_path: Path) -> None:
+    edit(decks_copy / "kidney.toml", 'pinyin = "Jiāoxìn"', 'pinyin = "Jiāoxìng"')
+    result = runner.invoke(args=["decks", "check", str(decks_copy)])
+    assert result.exit_code == 1
+    assert "KI-8: pinyin: 'Jiāoxìng' does not match the standard 'Jiaoxin'" in result.output
+    # Another table can be named; the bundled decks match the standard one.
+    other = tmp_path / "names.tsv"
+    other.write_text(REFERENCE.read_text(encoding="utf-8").replace("KI-8\tJiaoxin", "KI-8\tJiaoxim"), encoding="utf-8")
+    named = runner.invoke(args=["decks", "check", "--reference", str(other)])
+    assert named.exit_code == 1 and "does not match the standard 'Jiaoxim'" in named.output
+    assert runner.invoke(args=["decks", "check"]).exit_code == 0
+
+
+def test_deck_files_module_checks_the_bundled_decks_with_nothing_but_python(capsys: pytest.CaptureFixture[str]) -> None:
+    assert deck_files_main([]) == 0
+    assert capsys.readouterr().out.strip().endswith("point(s): OK")
+
+
+def test_the_suite_and_the_app_read_nothing_outside_the_repository() -> None:
+    """A fresh clone with nothing beside it runs every test: no path leads out to ../shared."""
+    outside = []
+    for folder in ("studyapp", "tests", "scripts", ".ci"):
+        for path in sorted((PROJECT_ROOT / folder).rglob("*")):
+            if (not path.is_file() or path.suffix not in (".py", "", ".sh", ".toml") or "__pycache__" in path.parts
+                    or path == Path(__file__).resolve()):  # this test names what it looks for
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for needle in ('"shared"', "'shared'", "../shared", "PROJECT_ROOT.parent", "shared/reference"):
+                if needle in text:
+                    outside.append(f"{path.relative_to(PROJECT_ROOT)}: {needle}")
+    assert outside == []

@@ -172,3 +172,20 @@ def test_studying_creates_states_only_for_the_student(app: Flask, client: FlaskC
                                          .where(Card.retired.is_(False), Card.deck.has(slug="kidney")))
         states = db.session.scalar(select(func.count()).select_from(CardState))
         assert states >= kidney_cards > 0
+
+
+def test_commands_on_a_fresh_instance_say_what_to_run(app_factory, tmp_path: Path) -> None:
+    """No tables yet: `decks import` and `backup` say in one line to run setup, without a traceback."""
+    app = app_factory(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'fresh.sqlite'}")
+    runner = app.test_cli_runner()
+    for args in (["decks", "import"], ["backup", "export", "mei", str(tmp_path / "b.json")]):
+        result = runner.invoke(args=args)
+        assert result.exit_code == 1, (args, result.output)
+        assert isinstance(result.exception, SystemExit), result.exception
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and "flask --app studyapp setup" in lines[0], result.output
+        assert "Traceback" not in result.output
+    # After setup, the same import works.
+    assert runner.invoke(args=["setup"]).exit_code == 0
+    again = runner.invoke(args=["decks", "import"])
+    assert again.exit_code == 0 and "no changes" in again.output, again.output

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from studyapp.core.scheduling.limits import MAX_INTERVAL
 from studyapp.core.scheduling.sm2 import SM2State, needs_redrill, review
 
 VECTORS = [
@@ -90,3 +91,21 @@ def test_never_mutates_its_input(state: SM2State, quality: int) -> None:
     copy = dataclasses.replace(state)
     review(state, quality)
     assert state == copy
+
+
+def test_interval_stops_at_one_hundred_years() -> None:
+    """Twenty perfect answers would take the interval past the year 9999; it stops at MAX_INTERVAL."""
+    state = SM2State()
+    intervals = []
+    for _ in range(25):
+        state = review(state, 5)
+        intervals.append(state.interval)
+    assert intervals[:5] == [1, 6, 17, 48, 140]
+    assert max(intervals) == intervals[-1] == MAX_INTERVAL == 36_500
+    assert review(SM2State(repetitions=9, easiness=327.67, interval=MAX_INTERVAL), 5).interval == MAX_INTERVAL
+
+
+@given(st.builds(SM2State, repetitions=st.integers(0, 10**6), easiness=st.integers(130, 10_000).map(lambda c: c / 100),
+                 interval=st.integers(0, MAX_INTERVAL)), grades)
+def test_interval_never_passes_the_maximum(state: SM2State, quality: int) -> None:
+    assert 1 <= review(state, quality).interval <= MAX_INTERVAL

@@ -9,6 +9,7 @@ from flask import Blueprint, Response, abort, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from studyapp import body_charts
+from studyapp.core import bounded_json
 from studyapp.core.body.svg import standalone_svg
 from studyapp.core.content.codes import CHANNELS, channel_named, normalize_code
 from studyapp.core.content.deck_files import PointRecord
@@ -18,6 +19,14 @@ from studyapp.services import quiz_pool
 from studyapp.services.points import live_point, live_point_rows
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+MAX_BODY_BYTES = 64 * 1024  # a quiz answer is some 100 bytes
+
+
+@bp.before_request
+def _small_bodies() -> None:
+    """No request to the API needs more: a larger body is refused (413) before anything reads it."""
+    request.max_content_length = MAX_BODY_BYTES
 
 
 def point_json(row: Point) -> dict[str, Any]:
@@ -150,7 +159,10 @@ def quiz_check() -> ResponseReturnValue:
     `choice` (1-based number) or `answer` (typed text) or `give_up`: true. A locate answer needs no
     question: {"kind": "locate", "code": "KI-8", "view": "leg-medial", "x": ..., "y": ...}. Nothing
     is stored."""
-    body = request.get_json(silent=True)
+    try:
+        body = bounded_json.loads(request.get_data(as_text=True))
+    except ValueError as error:  # not JSON, nested too deep, numbers too long
+        abort(400, f"send a JSON object: {{kind, seed, choice | answer | give_up}} ({error})")
     if not isinstance(body, dict):
         abort(400, "send a JSON object: {kind, seed, choice | answer | give_up}")
     pool = quiz_pool.point_pool()

@@ -3,10 +3,11 @@ from __future__ import annotations
 import math
 
 from flask_wtf import FlaskForm
-from wtforms import FloatField, HiddenField, IntegerField, PasswordField, RadioField, SelectField, StringField
+from wtforms import Field, FloatField, HiddenField, IntegerField, PasswordField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Regexp, ValidationError
 
+from studyapp.core.passwords import MAX_LENGTH, password_problems
 from studyapp.core.scheduling import fsrs
 from studyapp.core.scheduling.study_day import is_valid_timezone
 
@@ -18,18 +19,28 @@ def _known_timezone(_form: FlaskForm, field: StringField) -> None:
         raise ValidationError(f"Unknown time zone {field.data!r}.")
 
 
+def _check_policy(field: Field, username: str) -> None:
+    """The password policy (core.passwords): long enough, not a common password, not the username."""
+    problems = password_problems(field.data or "", username)
+    if problems:
+        raise ValidationError(" ".join(problems))
+
+
 class RegisterForm(FlaskForm):
     username = StringField("Username", validators=[DataRequired(), Length(3, 40), USERNAME_RULE])
-    password = PasswordField("Password", validators=[DataRequired(), Length(8, 200)])
+    password = PasswordField("Password", validators=[DataRequired()])
     confirm = PasswordField(
         "Repeat password", validators=[DataRequired(), EqualTo("password", "Passwords differ.")])
     # Filled in by the browser (Intl API); UTC when missing.
     timezone = HiddenField("Time zone", validators=[_known_timezone])
 
+    def validate_password(self, field: PasswordField) -> None:
+        _check_policy(field, self.username.data or "")
+
 
 class LoginForm(FlaskForm):
     username = StringField("Username", validators=[DataRequired(), Length(max=40)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
 
 
 class SettingsForm(FlaskForm):
@@ -55,3 +66,17 @@ class SettingsForm(FlaskForm):
     def validate_desired_retention(self, field: FloatField) -> None:
         if field.data is not None and not math.isfinite(field.data):
             raise ValidationError(f"Choose {fsrs.MIN_RETENTION:.2f} to {fsrs.MAX_RETENTION:.2f}.")
+
+
+class ChangePasswordForm(FlaskForm):
+    """The current password, and the new one twice. The view sets `account_name` (the policy keeps
+    the username out of the password)."""
+
+    current_password = PasswordField("Current password", validators=[DataRequired(), Length(max=MAX_LENGTH)])
+    new_password = PasswordField("New password", validators=[DataRequired()])
+    confirm_password = PasswordField(
+        "Repeat the new password", validators=[DataRequired(), EqualTo("new_password", "Passwords differ.")])
+    account_name = ""
+
+    def validate_new_password(self, field: PasswordField) -> None:
+        _check_policy(field, self.account_name)

@@ -20,6 +20,10 @@ rebuilds the FSRS states from the log (`Backup.version` says which it was).
 Days are "YYYY-MM-DD" study days; moments are ISO 8601 in UTC. `read_backup` accepts the file as
 written or gzip-compressed and reports every problem with the entry it is in
 ("cards[12].due_day: not a date (YYYY-MM-DD)").
+
+Every value is checked against what the scheduler can represent (`core.scheduling.limits`): days
+and moments between FIRST_DAY and LAST_DAY, intervals up to MAX_INTERVAL, counts and easiness with
+room to grow. So nothing a restore accepts can break a page or an answer afterwards.
 """
 
 from __future__ import annotations
@@ -34,8 +38,10 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
+from studyapp.core import bounded_json
 from studyapp.core.progress.stats import MAX_ANSWER_MS
 from studyapp.core.scheduling import fsrs
+from studyapp.core.scheduling.limits import FIRST_DAY, LAST_DAY, MAX_COUNT, MAX_EASINESS_CENTI, MAX_INTERVAL
 from studyapp.core.scheduling.study_day import is_valid_timezone
 
 FORMAT = "studyapp-backup"
@@ -49,8 +55,6 @@ GZIP_MAGIC = b"\x1f\x8b"
 MAX_JSON_BYTES = 256 * 1024 * 1024
 MAX_PROBLEMS = 30  # a wholly wrong file need not list every entry
 REVIEW_KINDS = ("new", "review", "redrill")
-MAX_INT = 2**31 - 1
-MAX_SMALLINT = 2**15 - 1
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -208,9 +212,11 @@ def read_backup(raw: bytes, *, max_json_bytes: int = MAX_JSON_BYTES) -> Backup:
     except UnicodeDecodeError:
         raise BackupError(["file: not UTF-8 text (expected a .json or .json.gz backup)"]) from None
     try:
-        data = json.loads(text)
+        data = bounded_json.loads(text)
     except json.JSONDecodeError as error:
         raise BackupError([f"file: not JSON (line {error.lineno}, column {error.colno}: {error.msg})"]) from None
+    except bounded_json.JSONLimitError as error:
+        raise BackupError([f"file: not a backup: {error}"]) from None
     return from_data(data)
 
 
@@ -241,9 +247,11 @@ class _Reader:
     def day(self, where: str, value: Any) -> date | None:
         if isinstance(value, str) and _DAY.fullmatch(value):
             try:
-                return date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                return day if self.in_range(where, day, value) else None
         self.problem(where, f"not a date (YYYY-MM-DD) ({_shown(value)})")
         return None
 
@@ -254,10 +262,14 @@ class _Reader:
             except ValueError:
                 pass
             else:
-                if moment.tzinfo is not None:
-                    return moment.astimezone(UTC)
-                self.problem(where, f"a date and time needs its UTC offset, e.g. Z ({_shown(value)})")
-                return None
+                if moment.tzinfo is None:
+                    self.problem(where, f"a date and time needs its UTC offset, e.g. Z ({_shown(value)})")
+                    return None
+                try:
+                    in_utc = moment.astimezone(UTC)
+                except OverflowError:  # 0001-01-01T00:00+01:00 is before the first datetime in UTC
+                    in_utc = None
+                return in_utc if self.in_range(where, in_utc and in_utc.date(), value) else None
         self.problem(where, f"not an ISO 8601 date and time ({_shown(value)})")
         return None
 
@@ -269,6 +281,12 @@ class _Reader:
             self.problem(where, f"{value} is outside {low:g}..{high:g}")
             return None
         return float(value)
+    def in_range(self, where: str, day: date | None, value: str) -> bool:
+        """Whether a day (a moment's, in UTC) is one the scheduler can hold; a problem if not."""
+        if day is not None and FIRST_DAY <= day <= LAST_DAY:
+            return True
+        self.problem(where, f"{value!r} is outside {FIRST_DAY.isoformat()}..{LAST_DAY.isoformat()}")
+        return False
 
     def flag(self, where: str, value: Any) -> bool | None:
         if not isinstance(value, bool):
@@ -402,11 +420,11 @@ class _Reader:
     def card(self, where: str, value: Any) -> CardProgress | None:
         row = self.table(where, value, {
             "key": lambda w, v: self.text(w, v, 120),
-            "repetitions": lambda w, v: self.integer(w, v, 0, MAX_INT),
-            "easiness_centi": lambda w, v: self.integer(w, v, 130, MAX_SMALLINT),
-            "interval": lambda w, v: self.integer(w, v, 0, MAX_INT),
+            "repetitions": lambda w, v: self.integer(w, v, 0, MAX_COUNT),
+            "easiness_centi": lambda w, v: self.integer(w, v, 130, MAX_EASINESS_CENTI),
+            "interval": lambda w, v: self.integer(w, v, 0, MAX_INTERVAL),
             "due_day": self.optional(self.day),
-            "lapses": lambda w, v: self.integer(w, v, 0, MAX_INT),
+            "lapses": lambda w, v: self.integer(w, v, 0, MAX_COUNT),
             "redrill_day": self.optional(self.day),
             "last_reviewed_at": self.optional(self.moment),
             "suspended": self.flag,
@@ -430,9 +448,9 @@ class _Reader:
     def review(self, where: str, value: Any) -> Review | None:
         def state(prefix: str) -> dict[str, Callable[[str, Any], Any]]:
             return {
-                f"{prefix}_repetitions": lambda w, v: self.integer(w, v, 0, MAX_INT),
-                f"{prefix}_easiness_centi": lambda w, v: self.integer(w, v, 130, MAX_SMALLINT),
-                f"{prefix}_interval": lambda w, v: self.integer(w, v, 0, MAX_INT),
+                f"{prefix}_repetitions": lambda w, v: self.integer(w, v, 0, MAX_COUNT),
+                f"{prefix}_easiness_centi": lambda w, v: self.integer(w, v, 130, MAX_EASINESS_CENTI),
+                f"{prefix}_interval": lambda w, v: self.integer(w, v, 0, MAX_INTERVAL),
             }
 
         row = self.table(where, value, {
@@ -444,7 +462,7 @@ class _Reader:
             "answer_ms": lambda w, v: self.integer(w, v, 0, MAX_ANSWER_MS),
             **state("prev"),
             "prev_due_day": self.optional(self.day),
-            "prev_lapses": self.optional(lambda w, v: self.integer(w, v, 0, MAX_INT)),
+            "prev_lapses": self.optional(lambda w, v: self.integer(w, v, 0, MAX_COUNT)),
             "prev_redrill_day": self.optional(self.day),
             "prev_reviewed_at": self.optional(self.moment),
             "prev_suspended": self.optional(self.flag),

@@ -13,11 +13,13 @@ from flask import Flask
 from studyapp.clock import now
 from studyapp.core.backup_format import BackupError, read_backup, write_backup
 from studyapp.models import User
+from studyapp.schema import require_current_schema
 from studyapp.services.accounts import find_user
 from studyapp.services.backup import RestoreRefused, export_backup, restore_backup
 
 
 def _user_or_exit(username: str) -> User:
+    require_current_schema()
     user = find_user(username)
     if user is None:
         click.echo(f"No student called {username!r}.", err=True)

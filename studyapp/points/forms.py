@@ -9,6 +9,7 @@ from wtforms.validators import NumberRange, Optional
 from studyapp.core.content.categories import KINDS
 from studyapp.core.content.codes import CHANNEL_FILTERS, channel_named
 from studyapp.core.quizzes.search import MAX_QUERY_LENGTH
+from studyapp.models import INT_MAX
 from studyapp.services.points import POINT_STATES, Browse
 
 
@@ -16,7 +17,7 @@ class CardActionForm(FlaskForm):
     """Suspend, unsuspend or bury: one card (`state_id`) or, left empty, every card of the point."""
 
     state_id = IntegerField(validators=[
-        Optional(), NumberRange(min=1, max=2**31 - 1, message="A card number is a whole number from 1."),
+        Optional(), NumberRange(min=1, max=INT_MAX, message="A card number is a whole number from 1 to %(max)s."),
     ])
 
 

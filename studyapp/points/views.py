@@ -34,7 +34,7 @@ def browse() -> str:
 @bp.get("/<code>")
 @login_required
 def point(code: str) -> Response | str:
-    found = points.find_code(code)
+    found = points.find_code(code) or points.retired_code(code)
     if found is None:
         abort(404, f"No point {code!r}.")
     if found != code:

@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from studyapp.clock import now
 from studyapp.core.progress.charts import Chart, band_label, forecast_chart, heatmap_chart, mastery_chart, recall_chart
 from studyapp.core.progress.stats import LEECH_LAPSES, MATURE_INTERVAL
+from studyapp.models import INT_MAX
 from studyapp.services.card_actions import set_suspended
 from studyapp.services.deck_choice import chosen_deck_ids, enroll
 from studyapp.services.progress import progress_for
@@ -39,7 +40,7 @@ def index() -> str:
     )
 
 
-@bp.post("/suspended/<int:state_id>/unsuspend")
+@bp.post(f"/suspended/<int(min=1, max={INT_MAX}):state_id>/unsuspend")
 @login_required
 def unsuspend(state_id: int) -> Response:
     """Bring a suspended card (a leech, or one set aside) back into the student's queues."""

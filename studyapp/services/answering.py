@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from studyapp.core.body.locate import DEFAULT_THRESHOLDS, Thresholds
 from studyapp.core.progress.stats import MAX_ANSWER_MS, is_leech
@@ -26,7 +26,8 @@ from studyapp.services.day_plan import today_for
 
 
 class StaleAnswer(Exception):
-    """The card was answered already (double-click, second tab) or is not in today's queue."""
+    """The card changed since the page was shown: it was answered already (double-click, second tab),
+    is not in today's queue, or left the decks (its point retired). The message says which."""
 
 
 class NoSuchCard(LookupError):
@@ -48,6 +49,14 @@ def _students_state(user: User, state_id: int) -> CardState | None:
     return db.session.scalar(select(CardState).where(CardState.id == state_id, CardState.user_id == user.id))
 
 
+def _check_current(state: CardState, seen_version: int) -> None:
+    """Raise StaleAnswer unless the card is still in the decks and at the version the page showed."""
+    if state.card.retired:
+        raise StaleAnswer("it is no longer in the decks (its point was taken out), so the answer was not kept")
+    if state.version != seen_version:
+        raise StaleAnswer("it was already answered")
+
+
 def answer(user: User, state_id: int, seen_version: int, grade: int, answer_ms: int, now: datetime) -> Answered:
     """Grade one card for `user` with SM-2's 0-5 (FSRS sees `fsrs.rating_for_grade(grade)`). Raises
     NoSuchCard for a state that is not theirs, StaleAnswer for a repeat, ValueError for a grade
@@ -67,8 +76,7 @@ def _answer(user: User, state_id: int, seen_version: int, grade: int, rating: in
     state = _students_state(user, state_id)
     if state is None:
         raise NoSuchCard(state_id)
-    if state.version != seen_version:
-        raise StaleAnswer("already answered")
+    _check_current(state, seen_version)
     today = today_for(user, now)
     fsrs_mode = user.scheduler == "fsrs"
     due_day_counted = state.fsrs_due_day if fsrs_mode else state.due_day
@@ -82,7 +90,7 @@ def _answer(user: User, state_id: int, seen_version: int, grade: int, rating: in
         sm2.review(before, grade)  # validates the grade; step 7 leaves the schedule alone
         kind, after, due_day, lapses = "redrill", before, state.due_day, state.lapses
     else:
-        raise StaleAnswer("not due today")
+        raise StaleAnswer("it is not due today")
     # FSRS learns from every answer, a same-day repeat included (its short-term memory).
     scheduler = fsrs_states.scheduler_for(user)
     memory = scheduler.review(fsrs_states.state_memory(state), rating, today)
@@ -104,7 +112,7 @@ def _answer(user: User, state_id: int, seen_version: int, grade: int, rating: in
     )
     if changed != 1:
         db.session.rollback()
-        raise StaleAnswer("answered in another request")
+        raise StaleAnswer("it was already answered, in another request")
     log = ReviewLog(
         user_id=user.id, card_id=state.card_id, reviewed_at=now, study_day=today, kind=kind,
         grade=grade, rating=rating, answer_ms=max(0, min(answer_ms, MAX_ANSWER_MS)),
@@ -162,8 +170,7 @@ def answer_quiz(user: User, state_id: int, seen_version: int, response: quiz_poo
     state = _students_state(user, state_id)
     if state is None or quiz_pool.quiz_kind(state.card) is None:
         raise NoSuchCard(state_id)
-    if state.version != seen_version:
-        raise StaleAnswer("already answered")
+    _check_current(state, seen_version)
     pool = quiz_pool.point_pool()
     question = quiz_pool.card_question(pool, state)
     second_try = first_try is not None and first_try.is_for(state.id, state.version)
@@ -183,17 +190,28 @@ def answer_quiz(user: User, state_id: int, seen_version: int, response: quiz_poo
 
 
 class NothingToUndo(Exception):
-    """No answer of this student can be undone (none yet, or only rows from before undo existed)."""
+    """No answer of this student can be undone (none yet, or only rows from before undo existed), or
+    the one in view was just taken back by another request. The message says which, to the student."""
 
 
 def undo_last(user: User) -> ReviewLog:
     """Take back the student's latest answer: the card's SM-2 state is restored exactly as it was, its
     FSRS state rebuilt from its answers before this one, and the answer's log row is removed, in one
-    transaction. Returns the removed row (detached)."""
+    transaction. Returns the removed row (detached).
+
+    The row is deleted first, on the condition that it is still there: of two undos at the same
+    moment (a double click, two tabs) that both read the same latest answer, the second's DELETE
+    waits for the first to commit and then removes nothing, so it changes nothing either. An answer
+    is taken back once, as it advances its card once."""
     log = db.session.scalar(
         select(ReviewLog).where(ReviewLog.user_id == user.id).order_by(ReviewLog.id.desc()).limit(1))
     if log is None or log.prev_lapses is None or log.prev_suspended is None:
-        raise NothingToUndo("there is no answer to undo")
+        raise NothingToUndo("There is no answer to undo.")
+    taken = rows_changed(delete(ReviewLog).where(ReviewLog.id == log.id).execution_options(synchronize_session=False))
+    if taken != 1:
+        db.session.rollback()
+        raise NothingToUndo("That answer was just taken back (by another tab or a second click); nothing else "
+                            "was undone.")
     scheduler = fsrs_states.scheduler_for(user)
     memory = fsrs_states.rebuilt(scheduler, fsrs_states.card_answers(user.id, log.card_id, leaving_out=log.id),
                                  log.prev_due_day, log.prev_easiness_centi, log.prev_interval)
@@ -211,8 +229,8 @@ def undo_last(user: User) -> ReviewLog:
     )
     if changed != 1:
         db.session.rollback()
-        raise NothingToUndo("that card's state is gone")
+        raise NothingToUndo("That card is no longer yours to undo.")
     review_days.uncount_answer(log)
-    db.session.delete(log)
+    db.session.expunge(log)  # its row is gone: keep what was loaded, for the caller's message
     db.session.commit()
     return log

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import io
 import itertools
 import sqlite3
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import genanki
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 
 from studyapp.core.backup_format import Backup, CardProgress, Review, UserSettings
 from studyapp.core.content.card_kinds import CardFront, front
@@ -98,8 +99,16 @@ def restore_backup(user: User, backup: Backup) -> RestoreReport:
     """
     session = db.session
     try:
-        # Two restores into one account at once: the second waits here, then finds the reviews.
-        session.execute(select(User.id).where(User.id == user.id).with_for_update())
+        # The account is claimed before it is checked: this UPDATE (the settings from the backup) takes
+        # the write lock on SQLite and the student's row lock on PostgreSQL until the commit, so of two
+        # restores into one account at once the second waits here, then finds the first one's reviews.
+        # (SELECT ... FOR UPDATE would do nothing on SQLite.)
+        session.execute(update(User).where(User.id == user.id).values(
+            timezone=backup.user.timezone, new_cards_per_day=backup.user.new_cards_per_day,
+            reviews_per_day=backup.user.reviews_per_day, scheduler=backup.user.scheduler,
+            desired_retention=backup.user.desired_retention,
+            fsrs_parameters=list(backup.user.fsrs_parameters) if backup.user.fsrs_parameters else None,
+            fsrs_fit=None))  # the optimizer's report stays with the account it ran for
         reviewed = session.scalar(select(func.count()).select_from(ReviewLog).where(ReviewLog.user_id == user.id))
         if reviewed:
             raise RestoreRefused(
@@ -135,13 +144,6 @@ def restore_backup(user: User, backup: Backup) -> RestoreReport:
                  **{name: getattr(review, name) for name in REVIEW_COLUMNS}}
                 for review in backup.reviews])
             review_days.recount(user.id)
-        user.timezone = backup.user.timezone
-        user.new_cards_per_day = backup.user.new_cards_per_day
-        user.reviews_per_day = backup.user.reviews_per_day
-        user.scheduler = backup.user.scheduler
-        user.desired_retention = backup.user.desired_retention
-        user.fsrs_parameters = list(backup.user.fsrs_parameters) if backup.user.fsrs_parameters else None
-        user.fsrs_fit = None  # the optimizer's report stays with the account it ran for
         if backup.version < 2:
             session.flush()
             fsrs_states.recompute(user)
@@ -342,7 +344,9 @@ def anki_package(user: User, now: datetime, render: NoteRenderer) -> bytes:
     model = anki_model()
     anki_decks = []
     for deck, cards in anki_cards(user):
-        anki_deck = genanki.Deck(stable_id("anki-deck", deck.slug), anki_deck_name(deck), description=deck.description)
+        # Anki shows a deck's description as HTML: ours is plain text.
+        anki_deck = genanki.Deck(stable_id("anki-deck", deck.slug), anki_deck_name(deck),
+                                 description=html.escape(deck.description))
         for card in cards:
             anki_deck.add_note(genanki.Note(
                 model=model, fields=list(render(card)), guid=genanki.guid_for(card.key),

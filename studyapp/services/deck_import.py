@@ -48,6 +48,16 @@ class ImportReport:
         return "; ".join(parts) if parts else "no changes"
 
 
+def points_kept_beside(slugs: set[str]) -> list[PointRecord]:
+    """The live points of the live decks other than `slugs`: what an import of just those decks
+    leaves in place, so their related points and positions may refer to these."""
+    rows = db.session.scalars(
+        select(Point.record).join(Deck, Deck.id == Point.deck_id)
+        .where(Point.retired.is_(False), Deck.retired.is_(False), Deck.slug.not_in(slugs))
+    )
+    return [PointRecord.from_dict(record) for record in rows]
+
+
 def deck_sort_key(deck: DeckRecord) -> tuple[int, int, str]:
     channels = list(CHANNELS)
     channel_order = channels.index(deck.channel) if deck.channel in channels else len(channels)

@@ -76,6 +76,15 @@ def find_code(text: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+def retired_code(text: str) -> str | None:
+    """The code of a retired point that `text` names as a code (KI-28, ki28): a point taken out of the
+    decks keeps its page, for the history a student has of it."""
+    code = normalize_code(text)
+    if code is None:
+        return None
+    return db.session.scalar(select(Point.code).where(Point.code == code, Point.retired.is_(True)))
+
+
 def live_point(code: str) -> Point | None:
     return db.session.scalar(select(Point).where(Point.code == code, Point.retired.is_(False)))
 
@@ -205,17 +214,20 @@ class CardHistory:
         return easiness_text(self.easiness_centi)
 
 
-def point_history(user: User, point_id: int, today: date) -> list[CardHistory]:
-    """The student's live cards of a point, each with its schedule (the due day of the scheduler they
-    use), FSRS's probability that they recall it today, and every answer, oldest first. Only this
-    student's states and log rows are read."""
-    rows = db.session.execute(
+def point_history(user: User, point_id: int, today: date, *, retired_cards: bool = False) -> list[CardHistory]:
+    """The student's live cards of a point (with `retired_cards`, the retired ones too), each with its
+    schedule (the due day of the scheduler they use), FSRS's probability that they recall it today,
+    and every answer, oldest first. Only this student's states and log rows are read."""
+    query = (
         select(CardState, Card, Deck)
         .join(Card, Card.id == CardState.card_id)
         .join(Deck, Deck.id == Card.deck_id)
-        .where(CardState.user_id == user.id, Card.point_id == point_id, Card.retired.is_(False))
+        .where(CardState.user_id == user.id, Card.point_id == point_id)
         .order_by(Deck.position, Deck.id, Card.position, Card.id)
-    ).all()
+    )
+    if not retired_cards:
+        query = query.where(Card.retired.is_(False))
+    rows = db.session.execute(query).all()
     card_ids = [card.id for _, card, _ in rows]
     logs: dict[int, list[ReviewLog]] = {card_id: [] for card_id in card_ids}
     if card_ids:
@@ -260,18 +272,20 @@ class PointPage:
     deck_title: str
     cards: list[CardHistory]
     progress: PointProgress
+    retired: bool = False  # taken out of the decks: its cards no longer come up, the history stays
 
 
 def point_page(user: User, code: str, today: date) -> PointPage | None:
-    """A live point's record and the student's history of it; None if there is no such point."""
+    """A point's record and the student's history of it; None if there is no such point. A retired
+    point's page shows the record as last imported and every card the student had of it."""
     row = db.session.execute(
-        select(Point, Deck).join(Deck, Deck.id == Point.deck_id).where(Point.code == code, Point.retired.is_(False))
+        select(Point, Deck).join(Deck, Deck.id == Point.deck_id).where(Point.code == code)
     ).first()
     if row is None:
         return None
     point, deck = row
-    cards = point_history(user, point.id, today)
+    cards = point_history(user, point.id, today, retired_cards=point.retired)
     state = point_state(len(cards), sum(card.state != "new" for card in cards),
                         sum(card.state == "mature" for card in cards))
     return PointPage(point.id, PointRecord.from_dict(point.record), deck.slug, deck.title, cards,
-                     PointProgress(state, any(card.suspended for card in cards), len(cards)))
+                     PointProgress(state, any(card.suspended for card in cards), len(cards)), point.retired)

@@ -80,14 +80,14 @@ def grade(slug: str) -> Response | tuple[str, int]:
                                         form.answer_ms.data or 0, now())
     except answering.NoSuchCard:
         abort(404, "No such card.")
-    except answering.StaleAnswer:
-        return _already_answered(deck)
+    except answering.StaleAnswer as stale:
+        return _card_changed(deck, stale)
     _leech_notice(answered)
     return redirect(url_for("study.study", slug=deck.slug))
 
 
-def _already_answered(deck: Deck) -> Response:
-    flash("That card was already answered; here is the next one.")
+def _card_changed(deck: Deck, stale: answering.StaleAnswer) -> Response:
+    flash(f"That card changed since the page was shown: {stale}. Here is the next one.")
     return redirect(url_for("study.study", slug=deck.slug))
 
 
@@ -153,8 +153,8 @@ def quiz_answer(slug: str) -> Response | tuple[str, int]:
                                         times=_grade_times(), thresholds=body_charts.locate_thresholds())
     except answering.NoSuchCard:
         abort(404, "No such quiz card.")
-    except answering.StaleAnswer:
-        return _already_answered(deck)
+    except answering.StaleAnswer as stale:
+        return _card_changed(deck, stale)
     except quiz_pool.BadResponse as error:
         return render_template("errors/error.html", code=400, message=f"Bad answer: {error}."), 400
     if isinstance(outcome, answering.QuizTry):
@@ -216,8 +216,8 @@ def undo() -> Response:
     """Take back the student's latest answer (a button-only form: it still carries a CSRF token)."""
     try:
         log = answering.undo_last(current_user)
-    except answering.NothingToUndo:
-        flash("There is no answer to undo.")
+    except answering.NothingToUndo as nothing:
+        flash(str(nothing))
         return redirect(request.referrer if request.referrer and request.referrer.startswith(request.host_url)
                         else url_for("decks.index"))
     card = db.session.get(Card, log.card_id)

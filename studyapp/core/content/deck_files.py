@@ -47,6 +47,15 @@ _REQUIRED_TEXT = (
     "introduction", "location", "technique",
 )
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
+# Every field has a length limit, generous for prose (the longest written so far is under 400
+# characters) and the database column's width for names; every list, a number of items. A deck
+# file itself is read only up to MAX_FILE_BYTES (the largest is under 200 KB).
+MAX_TEXT_LENGTH = 2_000
+MAX_LENGTHS = {"code": 16, "pinyin": 80, "hanzi": 20, "hanzi_simplified": 20, "hanzi_variants": 20,
+               "english": 200, "aliases": 80, "region": 40, "slug": 80, "title": 200, "channel": 8}
+MAX_ITEMS = 50
+MAX_FILE_BYTES = 4 * 1024 * 1024
+OTHER_DECKS = "(a deck not in these files)"  # where a problem of a point kept beside the bundle is
 _REQUIRED_LISTS = ("identification", "functions", "indications", "cautions")
 _POINT_FIELDS = {
     *_REQUIRED_TEXT, *_REQUIRED_LISTS,
@@ -211,6 +220,20 @@ class _Reader:
     def problem(self, point: str, field_name: str, message: str) -> None:
         self.problems.append(Problem(self.source, point, field_name, message))
 
+    def too_long(self, value: str, key: str, point: str, where: str) -> bool:
+        """Whether `value` is longer than field `key` may be (a problem at `where` if so)."""
+        limit = MAX_LENGTHS.get(key, MAX_TEXT_LENGTH)
+        if len(value) <= limit:
+            return False
+        self.problem(point, where, f"{len(value):,} characters; the limit is {limit:,} characters")
+        return True
+
+    def too_many(self, items: list[Any], key: str, point: str) -> bool:
+        if len(items) <= MAX_ITEMS:
+            return False
+        self.problem(point, key, f"{len(items):,} items; the limit is {MAX_ITEMS} items")
+        return True
+
     def text(self, data: dict[str, Any], key: str, point: str, *, required: bool) -> str:
         value = data.get(key)
         if value is None:
@@ -222,6 +245,8 @@ class _Reader:
             return ""
         if required and not value.strip():
             self.problem(point, key, "must not be empty")
+        if self.too_long(value.strip(), key, point, key):
+            return ""
         return value.strip()
 
     def text_list(self, data: dict[str, Any], key: str, point: str, *, required: bool) -> tuple[str, ...]:
@@ -235,12 +260,15 @@ class _Reader:
             return ()
         if required and not value:
             self.problem(point, key, "must not be empty")
+        if self.too_many(value, key, point):
+            return ()
         items: list[str] = []
         for index, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
                 self.problem(point, f"{key}[{index}]", "must be non-empty text")
                 continue
-            items.append(item.strip())
+            if not self.too_long(item.strip(), key, point, f"{key}[{index}]"):
+                items.append(item.strip())
         return tuple(items)
 
     def tables(self, data: dict[str, Any], key: str, point: str, *, required: bool) -> list[dict[str, Any]]:
@@ -254,6 +282,8 @@ class _Reader:
             return []
         if required and not value:
             self.problem(point, key, "must not be empty")
+        if self.too_many(value, key, point):
+            return []
         return value
 
     def unknown_keys(self, data: dict[str, Any], allowed: Iterable[str], point: str, where: str = "") -> None:
@@ -297,6 +327,8 @@ class _Reader:
         names = header.get("categories")
         if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
             self.problem("-", "deck.categories", 'a theme deck needs categories = ["xi-cleft", ...]')
+            return ()
+        if self.too_many(names, "deck.categories", "-"):
             return ()
         for index, name in enumerate(names):
             if name not in cat.KINDS:
@@ -389,6 +421,8 @@ class _Reader:
             if kind.needs == "of" and not (isinstance(of, str) and of.strip()):
                 self.problem(label, f"{where}.of", f"{name} needs of = \"...\" (which channel/organ/vessel)")
                 continue
+            if isinstance(of, str) and self.too_long(of, "of", label, f"{where}.of"):
+                continue
             if kind.needs != "of" and of is not None:
                 self.problem(label, f"{where}.of", f"{name} takes no 'of'")
                 continue
@@ -423,6 +457,10 @@ def read_deck(path: Path, display: str | None = None) -> tuple[DeckRecord | None
     source = display or str(path)
     reader = _Reader(source)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MiB"
+            return None, [Problem(source, "-", "-", f"{size:,} bytes; the limit is {limit} for a deck file")]
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         return None, [Problem(source, "-", "-", f"not valid TOML: {error}")]
@@ -445,10 +483,12 @@ def check_bundle(decks: list[DeckRecord], known_codes: Iterable[str] = (), *, re
     the body charts (positions solve, lie on the body and agree with the locations they state).
 
     `known_codes` are points outside `decks` that related points may refer to (already imported);
-    `context` are such points' records, for positions measured from them.
+    `context` are such points' records, for positions measured from them, whose own related points
+    must still resolve: a point that `decks` drop cannot stay named by the points kept beside them.
     `require_complete` adds the coverage checks (every standard point of a channel is present);
     importing skips them so that a point removed from a file can be retired.
     """
+    context = list(context)
     problems: list[Problem] = []
     owner: dict[str, DeckRecord] = {}
     names: dict[str, str] = {}
@@ -478,6 +518,13 @@ def check_bundle(decks: list[DeckRecord], known_codes: Iterable[str] = (), *, re
                 if related.code not in resolvable:
                     problems.append(Problem(deck.source, point.code, f"related[{index}].code",
                                             f"unknown point {related.code!r}"))
+    for point in context:
+        if point.code in owner:
+            continue
+        for index, related in enumerate(point.related):
+            if related.code not in resolvable:
+                problems.append(Problem(OTHER_DECKS, point.code, f"related[{index}].code",
+                                        f"{related.code} would no longer be a point: these files drop it"))
     if require_complete:
         problems += _check_counts(decks)
     problems += _check_categories(decks, owner)
@@ -495,7 +542,11 @@ def _check_charts(decks: list[DeckRecord], context: Iterable[PointRecord]) -> li
         return []
     charts = Charts.build(specs)
     located = [code for code in source if code in specs]
-    lines = describe_report(charts, {code: records[code].location for code in located}, located)
+    try:
+        lines = describe_report(charts, {code: records[code].location for code in located}, located)
+    except PositionError as error:  # a reference the solver could not follow: a problem, not a crash
+        first = decks[0].source if decks else "-"
+        return [Problem(first, "-", "position", f"the body charts cannot be checked: {error}")]
     problems = []
     for line in lines:
         code, _, message = line.partition(": ")
@@ -551,7 +602,7 @@ def _check_categories(decks: list[DeckRecord], owner: dict[str, DeckRecord]) -> 
 
 
 def check_against_reference(decks: list[DeckRecord], reference: Path) -> list[Problem]:
-    """Check codes, pinyin and hanzi against the standard names table (shared/reference)."""
+    """Check codes, pinyin and hanzi against the standard names table (tests/data/standard-point-names.tsv)."""
     with reference.open(encoding="utf-8", newline="") as handle:
         rows = {row["code"]: row for row in csv.DictReader(handle, delimiter="\t")}
     problems = []
@@ -576,14 +627,9 @@ def check_against_reference(decks: list[DeckRecord], reference: Path) -> list[Pr
     return problems
 
 
-def load_bundle(
-    paths: Iterable[Path],
-    known_codes: Iterable[str] = (),
-    root: Path | None = None,
-    *,
-    require_complete: bool = True,
-) -> Bundle:
-    """Read every deck file under `paths` and run the checks. No problems means safe to import."""
+def read_bundle(paths: Iterable[Path], root: Path | None = None) -> Bundle:
+    """Read every deck file under `paths`, with the problems of each file on its own (no cross-file
+    checks yet: `check_bundle`, once the caller knows what else stays beside these decks)."""
     bundle = Bundle()
     for path in paths:
         for file in deck_files(path):
@@ -592,7 +638,21 @@ def load_bundle(
             bundle.problems += problems
             if deck is not None:
                 bundle.decks.append(deck)
-    bundle.problems += check_bundle(bundle.decks, known_codes, require_complete=require_complete)
+    return bundle
+
+
+def load_bundle(
+    paths: Iterable[Path],
+    known_codes: Iterable[str] = (),
+    root: Path | None = None,
+    *,
+    require_complete: bool = True,
+    context: Iterable[PointRecord] = (),
+) -> Bundle:
+    """Read every deck file under `paths` and run the checks. No problems means safe to import.
+    `known_codes` and `context`: the points that stay beside these decks (see `check_bundle`)."""
+    bundle = read_bundle(paths, root)
+    bundle.problems += check_bundle(bundle.decks, known_codes, require_complete=require_complete, context=context)
     return bundle
 
 
@@ -604,10 +664,10 @@ def theme_points(theme: DeckRecord, points: Iterable[PointRecord]) -> list[Point
 
 def main(argv: list[str]) -> int:
     """`python -m studyapp.core.content.deck_files [PATH ...]`: check deck files, print problems, exit 1 if any."""
-    repo = Path(__file__).resolve().parent.parent
+    repo = Path(__file__).resolve().parents[3]
     paths = [Path(arg) for arg in argv] or [repo / "decks"]
     bundle = load_bundle(paths, root=Path.cwd())
-    reference = repo.parent / "shared" / "reference" / "standard-point-names.tsv"
+    reference = repo / "tests" / "data" / "standard-point-names.tsv"
     if reference.exists():
         bundle.problems += check_against_reference(bundle.decks, reference)
     for problem in bundle.problems:

@@ -31,6 +31,8 @@ from typing import NamedTuple
 
 import fsrs_rs_python as engine
 
+from studyapp.core.scheduling.limits import MAX_INTERVAL  # the one cap on intervals, SM-2's too
+
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 RATING_LABELS: dict[int, str] = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
 
@@ -42,7 +44,6 @@ RATING_TO_GRADE: dict[int, int] = {AGAIN: 1, HARD: 3, GOOD: 4, EASY: 5}
 
 DEFAULT_RETENTION = 0.90
 MIN_RETENTION, MAX_RETENTION = 0.70, 0.97
-MAX_INTERVAL = 36_500  # days, as Anki's default maximum interval
 DEFAULT_PARAMETERS: tuple[float, ...] = tuple(engine.DEFAULT_PARAMETERS)
 PARAMETER_COUNT = 21
 # The range the engine's optimizer keeps each FSRS-6 parameter in (its parameter clipper).

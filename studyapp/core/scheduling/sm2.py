@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from studyapp.core.scheduling.limits import MAX_INTERVAL
+
 MIN_EASINESS_CENTI = 130
 PASSING_QUALITY = 3  # grades below this are lapses: the card starts over
 REDRILL_BELOW = 4  # step 7: in a study day, cards graded below 4 are repeated until they reach 4
@@ -57,8 +59,9 @@ def review(state: SM2State, quality: int) -> SM2State:
             interval = 6
         else:
             # Ceiling of interval x EF in integers, with the EF from before this review. The floor
-            # of 1 only matters for a state SM-2 cannot reach (repetitions >= 2 with no interval).
-            interval = max(1, -(-state.interval * easiness // 100))
+            # of 1 only matters for a state SM-2 cannot reach (repetitions >= 2 with no interval);
+            # the ceiling of MAX_INTERVAL (100 years) keeps the due day a date.
+            interval = min(MAX_INTERVAL, max(1, -(-state.interval * easiness // 100)))
         repetitions = state.repetitions + 1
     else:
         repetitions, interval = 0, 1
