@@ -51,5 +51,6 @@ def downgrade():
         batch_op.drop_index('ix_login_failures_username_at')
     op.drop_table('login_failures')
 
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.drop_column('session_token')
+    # Not in a batch: SQLite drops a column in place, where a batch would copy `users`, which the
+    # foreign keys of every other table refuse.
+    op.drop_column('users', 'session_token')
